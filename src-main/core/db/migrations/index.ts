@@ -1,0 +1,20 @@
+import type { Database } from 'better-sqlite3';
+import * as m0001 from './0001-source-layer';
+import * as m0002 from './0002-working-layer-and-history';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Every schema change, in order. Listed explicitly (never discovered on disk) so a bundle and
+ * the sources run the same list. A migration, once released, is never edited: add a new one.
+ */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'source-layer', up: m0001.up },
+  { version: 2, name: 'working-layer-and-history', up: m0002.up },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
