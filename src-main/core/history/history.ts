@@ -269,9 +269,7 @@ export function getOperationChanges(db: Database, opId: number): HistoryChange[]
 }
 
 /** The audit trail: every change of every operation (done and undone), oldest first. */
-export function* iterateAuditTrail(
-  db: Database,
-): Generator<
+export function* iterateAuditTrail(db: Database): Generator<
   {
     opId: number;
     createdAt: string;
