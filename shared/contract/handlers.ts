@@ -1,4 +1,9 @@
 import type { z } from 'zod';
+import { importArgs, type ImportResults } from './import';
+import { mappingArgs, type MappingResults } from './mapping';
+import { exportArgs, type ExportResults } from './export';
+import { checksArgs, type ChecksResults } from './checks';
+import { dedupeArgs, type DedupeResults } from './dedupe';
 import { historyArgs, type HistoryResults } from './history';
 import { jobsArgs, type JobsResults } from './jobs';
 
@@ -11,11 +16,22 @@ import { jobsArgs, type JobsResults } from './jobs';
 export const handlerArgs = {
   ...jobsArgs,
   ...historyArgs,
+  ...importArgs,
+  ...mappingArgs,
+  ...exportArgs,
+  ...checksArgs,
+  ...dedupeArgs,
 };
 
 export type HandlerName = keyof typeof handlerArgs;
 
-type Results = JobsResults & HistoryResults;
+type Results = JobsResults &
+  HistoryResults &
+  ImportResults &
+  MappingResults &
+  ExportResults &
+  ChecksResults &
+  DedupeResults;
 
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 export type HandlerResult<K extends HandlerName> = K extends keyof Results ? Results[K] : never;

@@ -1,7 +1,15 @@
 import type { CliCommand } from '../command';
+import { checksCommands } from './checks-commands';
+import { dedupeCommands } from './dedupe-commands';
+import { exportCommands } from './export-commands';
+import { importCommands } from './import-commands';
+import { mappingCommands } from './mapping-commands';
 
-/**
- * Every CLI command, one module each. Keep this list sorted by workflow:
- * import → map → check → dedupe → export.
- */
-export const commands: CliCommand[] = [];
+/** Every CLI command, grouped by workflow step: import → map → check → dedupe → export. */
+export const commands: CliCommand[] = [
+  ...importCommands,
+  ...mappingCommands,
+  ...checksCommands,
+  ...dedupeCommands,
+  ...exportCommands,
+];

@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import * as m0001 from './0001-source-layer';
 import * as m0002 from './0002-working-layer-and-history';
+import * as m0003 from './0003-mapping';
+import * as m0004 from './0004-findings';
+import * as m0005 from './0005-dedupe';
+import * as m0006 from './0006-reference-contacts';
 
 export interface Migration {
   version: number;
@@ -15,6 +19,10 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'source-layer', up: m0001.up },
   { version: 2, name: 'working-layer-and-history', up: m0002.up },
+  { version: 3, name: 'mapping', up: m0003.up },
+  { version: 4, name: 'findings', up: m0004.up },
+  { version: 5, name: 'dedupe', up: m0005.up },
+  { version: 6, name: 'reference-contacts', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
