@@ -4,6 +4,7 @@ import { dedupeCommands } from './dedupe-commands';
 import { exportCommands } from './export-commands';
 import { importCommands } from './import-commands';
 import { mappingCommands } from './mapping-commands';
+import { serveCommand } from './serve';
 
 /** Every CLI command, grouped by workflow step: import → map → check → dedupe → export. */
 export const commands: CliCommand[] = [
@@ -12,4 +13,5 @@ export const commands: CliCommand[] = [
   ...checksCommands,
   ...dedupeCommands,
   ...exportCommands,
+  serveCommand,
 ];

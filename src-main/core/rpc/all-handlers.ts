@@ -1,0 +1,12 @@
+import type { Handlers } from '../../../shared/contract/handlers';
+import type { HostContext } from './host-context';
+import { historyHandlers } from './history-handlers';
+
+/** Every domain's handlers for one open workspace. Hosts pass the result to createDispatcher. */
+export function allHandlers(host: HostContext): Partial<Handlers> {
+  return {
+    'jobs.cancel': async ({ jobId }) => ({ cancelled: host.jobs.cancel(jobId) }),
+    'jobs.list': async ({ limit }) => host.jobs.list(limit),
+    ...historyHandlers(host.ws),
+  };
+}
