@@ -5,8 +5,8 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+// Bare module names are matched exactly (`paths`); folder rules use gitignore-style `patterns`.
 const nodeBuiltins = [
-  'node:*',
   'fs',
   'path',
   'os',
@@ -20,9 +20,19 @@ const nodeBuiltins = [
   'zlib',
   'events',
 ];
-const forbid = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message })) }],
-});
+const forbid = (groups, message) => {
+  const isBareName = (g) => !g.includes('*') && !g.includes('/');
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: groups.filter(isBareName).map((name) => ({ name, message })),
+        patterns: groups.filter((g) => !isBareName(g)).map((group) => ({ group: [group], message })),
+      },
+    ],
+  };
+};
+const nodeOnly = [...nodeBuiltins, 'node:*'];
 
 export default tseslint.config(
   {
@@ -50,7 +60,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: forbid(
       [
-        ...nodeBuiltins,
+        ...nodeOnly,
         'electron',
         'better-sqlite3',
         '**/src-main/**',
@@ -65,7 +75,7 @@ export default tseslint.config(
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: forbid(
-      [...nodeBuiltins, 'electron', 'better-sqlite3', '**/src-main/**'],
+      [...nodeOnly, 'electron', 'better-sqlite3', '**/src-main/**'],
       'src-renderer/ may import only shared/, DOM and React. See DESIGN.md §2.',
     ),
   },

@@ -41,3 +41,21 @@ describe('layer rules (DESIGN.md §2)', () => {
     expect(msgs.filter((m) => m.startsWith('no-restricted-imports'))).toEqual([]);
   });
 });
+
+describe('layer rules do not over-match', () => {
+  it('lets the renderer import a shared module whose name equals a Node builtin (contract/events)', async () => {
+    const msgs = await lintAs(
+      'src-renderer/ok.ts',
+      "import type { Events } from '../shared/contract/events';\nexport type X = Events;\n",
+    );
+    expect(msgs.filter((m) => m.startsWith('no-restricted-imports'))).toEqual([]);
+  });
+
+  it('still rejects the bare builtin name in the renderer', async () => {
+    const msgs = await lintAs(
+      'src-renderer/bad2.ts',
+      "import { EventEmitter } from 'events';\nexport const x = EventEmitter;\n",
+    );
+    expect(msgs.join('\n')).toMatch(/src-renderer\/ may import only shared/);
+  });
+});
