@@ -60,8 +60,8 @@ let row2 = new Int32Array(64);
  */
 export function osaDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  let la = a.length;
-  let lb = b.length;
+  const la = a.length;
+  const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
@@ -95,8 +95,7 @@ export function osaDistance(a: string, b: string, max = Infinity): number {
     prev = cur;
     cur = t;
   }
-  la = prev[lb]!;
-  return la;
+  return prev[lb]!;
 }
 
 /**
