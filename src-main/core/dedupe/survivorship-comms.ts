@@ -88,7 +88,12 @@ export function resolveEmails(
     }
   const conflicts: MergeConflict[] = [];
   for (const c of pool) {
-    if (used.has(c.key)) continue;
+    if (used.has(c.key)) {
+      // Same address spelt twice: keep the clean lower-case spelling (SecuTix's regex needs it).
+      for (const [f, s] of slots)
+        if (s.key === c.key && s.member && s.value !== s.key && c.value === c.key) slots.set(f, c);
+      continue;
+    }
     used.add(c.key);
     const free = EMAIL_FIELDS.find((f) => !slots.has(f));
     if (free) {

@@ -1,0 +1,85 @@
+import { AppError } from '../../../shared/errors';
+import type { Workspace } from '../db/workspace';
+import { applyOperation, type ChangeRequest } from '../history/history';
+import { listClusters } from './cluster-store';
+import { compactProvenance, loadMembers, mergeRequests, type SkippedMember } from './merge';
+import { resolveSurvivorship } from './survivorship';
+import type { RuleSet } from './survivorship-rules';
+
+export interface BulkMergeOptions {
+  rules?: RuleSet;
+  dryRun?: boolean;
+  /** Cooperative cancel for large runs (checked between clusters). */
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BulkMergeResult {
+  /** Sure groups found in the latest detection run. */
+  clusters: number;
+  /** Groups that will be / were merged (the preview count). */
+  merged: number;
+  /** Contacts that disappear into a survivor (status 'merged'). */
+  contactsMerged: number;
+  /** Values moved to a second field (EMAIL2, CELLPHONE) and values lost, over all groups. */
+  moved: number;
+  lost: number;
+  /** Groups left out (e.g. stale after an earlier merge) and why. */
+  skippedClusters: Array<{ clusterId: number; reason: string; skipped: SkippedMember[] }>;
+  opId: number | null;
+  applied: boolean;
+}
+
+/**
+ * Auto-merges every 'sure' group with the default (or given) survivorship rules. Applied as ONE
+ * history operation: a bulk action is one user decision, so one undo must take it back entirely
+ * (a per-group operation would need thousands of undos). Review groups are never touched.
+ */
+export function mergeAllSure(ws: Workspace, options: BulkMergeOptions = {}): BulkMergeResult {
+  const clusters = listClusters(ws.db, { band: 'sure' });
+  const requests: ChangeRequest[] = [];
+  const provenance: unknown[] = [];
+  const out: BulkMergeResult = {
+    clusters: clusters.length,
+    merged: 0,
+    contactsMerged: 0,
+    moved: 0,
+    lost: 0,
+    skippedClusters: [],
+    opId: null,
+    applied: false,
+  };
+  const claimed = new Set<number>();
+  clusters.forEach((cluster, i) => {
+    if (options.signal?.aborted) return;
+    options.onProgress?.(i, clusters.length);
+    const { members, skipped } = loadMembers(ws.db, cluster.memberIds);
+    // A contact in two groups (should not happen within one run) is merged once only.
+    const free = members.filter((m) => !claimed.has(m.contact.id));
+    if (free.length < 2) {
+      out.skippedClusters.push({ clusterId: cluster.id, reason: 'fewer than two active contacts', skipped });
+      return;
+    }
+    const result = resolveSurvivorship(free, { rules: options.rules });
+    for (const m of free) claimed.add(m.contact.id);
+    requests.push(...mergeRequests(free, result));
+    provenance.push(compactProvenance(cluster.id, result));
+    out.merged += 1;
+    out.contactsMerged += free.length - 1;
+    for (const c of result.conflicts) out[c.resolution === 'moved' ? 'moved' : 'lost'] += 1;
+  });
+  if (options.signal?.aborted) throw AppError.cancelled('Bulk merge');
+  options.onProgress?.(clusters.length, clusters.length);
+  if (options.dryRun || out.merged === 0) return out;
+  const op = applyOperation(
+    ws,
+    {
+      kind: 'merge',
+      label: `Merge ${out.merged} sure duplicate groups (${out.contactsMerged} contacts)`,
+      rule: 'survivorship',
+      details: { bulk: true, groups: provenance },
+    },
+    requests,
+  );
+  return { ...out, opId: op.opId, applied: true };
+}
