@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { ContactData } from '../domain';
+import { fieldByCode } from '../secutix/fields';
 import { compactKey } from '../text/normalize';
 import { splitPostcodeTown, splitStreetNumber } from './address';
 import { formatSecutixDate, isFutureDate, parseDate } from './dates';
@@ -143,13 +144,24 @@ export function resolveColumn(columns: readonly ColumnRef[], name: string): Colu
 /**
  * Compiles a mapping against a source's columns into a pure row function
  * `(cells) → {data, problems}`. Column lookups happen once here, not per row.
- * Throws AppError 'mapping.unknown-column' when a rule names a column the source lacks.
+ * Throws AppError 'mapping.unknown-column' when a rule names a column the source lacks, and
+ * 'mapping.unknown-field' for a target that is not a field of shared/secutix/fields.ts.
  */
 export function compileMapping(
   mapping: Mapping,
   columns: readonly ColumnRef[],
   options: InterpretOptions = {},
 ): (cells: readonly string[]) => MappedRow {
+  for (const rule of mapping.rules)
+    for (const t of rule.targets)
+      if (!fieldByCode(t))
+        throw new AppError(
+          'mapping.unknown-field',
+          `The mapping writes "${t}", which is not a SecuTix field code.`,
+          {
+            field: t,
+          },
+        );
   const compiled = mapping.rules.map((rule) => ({
     rule,
     cols: rule.sources.map((name) => {

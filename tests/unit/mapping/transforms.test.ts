@@ -217,6 +217,13 @@ describe('mapping interpreter', () => {
     expect(() => run(m, ['Mail'], ['a@b.ch'])).toThrow(/column "E-Mail"/);
   });
 
+  it('refuses a target that is not a SecuTix field code', () => {
+    const m: MappingInput = {
+      rules: [{ targets: ['EMAIL'], sources: ['Mail'], transform: { type: 'trim' } }],
+    };
+    expect(() => run(m, ['Mail'], ['a@b.ch'])).toThrow(/"EMAIL", which is not a SecuTix field code/);
+  });
+
   it('rejects a mapping writing one field twice or with the wrong number of columns', () => {
     expect(
       mappingSchema.safeParse({
