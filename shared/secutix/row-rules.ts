@@ -1,0 +1,91 @@
+import { deriveKind, kindLetters } from './contact-kind';
+import { SECUTIX_FIELDS, type InvalidEffect } from './fields';
+import { CLEAR_MARKER } from './value-rules';
+
+/**
+ * Rules that look at a whole row of the Extended format (spec §1.2, §2.4, §3.2, §3.5), on the
+ * values as they are (or will be) written, keyed by column code. Shared by export and validator.
+ */
+export interface RowProblem {
+  /** Column code the problem is about ('' for the whole row). */
+  column: string;
+  problem: string;
+  message: string;
+  effect: InvalidEffect;
+  /** True for notes that never make SecuTix reject anything (always warnings). */
+  advisory?: boolean;
+}
+
+const REQUIRES_CONTACT_NR = new Set(['UPDATE', 'UPDATEACT', 'INVALIDATE', 'DELETE', 'ANONYMIZE', 'DROP']);
+const CLEAR_OPERATIONS = new Set(['UPDATE', 'UPDATEACT']);
+
+export function checkRow(row: Readonly<Record<string, string | undefined>>): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const v = (code: string) => (row[code] ?? '').trim();
+  const operation = v('OPERATION');
+  if (operation === '')
+    problems.push({
+      column: 'OPERATION',
+      problem: 'operation-empty',
+      message:
+        'OPERATION is empty: read as INSERT by the newest rules (S1), mandatory in S2. Write it explicitly.',
+      effect: 'unknown',
+      advisory: true,
+    });
+  for (const code of ['INSTITUTION', 'ORGANIZATION'])
+    if (v(code) === '')
+      problems.push({
+        column: code,
+        problem: 'mandatory-missing',
+        message: `${code} is mandatory on every row.`,
+        effect: 'unknown',
+      });
+  if (operation === 'CONFIG') return problems;
+
+  const op = operation || 'INSERT';
+  if (op === 'INSERT' && deriveKind(row as Record<string, string>) === null)
+    problems.push({
+      column: '',
+      problem: 'no-name',
+      message: 'A creation row needs FIRSTNAME, LASTNAME or OFFICIAL_NAME (spec §1.2).',
+      effect: 'row-rejected',
+    });
+  if (REQUIRES_CONTACT_NR.has(op) && v('CONTACT_NR') === '')
+    problems.push({
+      column: 'CONTACT_NR',
+      problem: 'contact-nr-missing',
+      message: `CONTACT_NR is mandatory for ${op} rows: SecuTix matches them on it.`,
+      effect: 'row-rejected',
+    });
+  const town = [...v('TOWN')].length + [...v('TOWN_COMPLEMENT')].length;
+  if (town >= 100)
+    problems.push({
+      column: 'TOWN',
+      problem: 'town-too-long',
+      message: `TOWN + TOWN_COMPLEMENT are ${town} characters; they must stay under 100.`,
+      effect: 'unknown',
+    });
+  const kind = deriveKind(row as Record<string, string>);
+  const letters = kind ? kindLetters(kind) : null;
+  for (const f of SECUTIX_FIELDS) {
+    const value = v(f.code);
+    if (value === '') continue;
+    if (value === CLEAR_MARKER && !CLEAR_OPERATIONS.has(op))
+      problems.push({
+        column: f.code,
+        problem: 'clear-marker-ignored',
+        message: `"=" clears a value only on UPDATE rows; on ${op} it has no meaning.`,
+        effect: 'unknown',
+        advisory: true,
+      });
+    else if (op === 'INSERT' && letters && !f.appliesTo.some((k) => letters.includes(k)))
+      problems.push({
+        column: f.code,
+        problem: 'not-applicable',
+        message: `${f.code} does not apply to a ${kind === 'structure' ? 'structure' : 'individual'} row.`,
+        effect: 'unknown',
+        advisory: true,
+      });
+  }
+  return problems;
+}

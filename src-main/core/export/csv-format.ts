@@ -1,0 +1,30 @@
+import { CLEAR_MARKER } from '../../../shared/secutix/value-rules';
+
+/** First characters that make a spreadsheet read a CSV cell as a formula (OWASP CSV injection). */
+export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/**
+ * OWASP neutralisation for CSV: a value starting with = + - @ tab or CR gets a leading `'`.
+ * The lone `=` is exempt: the exporter emits it only as SecuTix's clear marker (spec §2.4),
+ * and it is not a formula on its own. Phones never reach here with a `+`: they are
+ * normalised to national digits or `(CC)digits` first.
+ */
+export function guardFormula(value: string): string {
+  return value !== CLEAR_MARKER && FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One CSV record with CRLF line end (RFC 4180). */
+export function csvRecord(cells: readonly string[], guard: boolean): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) line += ',';
+    const v = cells[i]!;
+    if (v !== '') line += csvField(guard ? guardFormula(v) : v);
+  }
+  return line + '\r\n';
+}

@@ -1,0 +1,109 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/errors';
+import { csvRecord } from './csv-format';
+
+/**
+ * Writes a table (XLSX or CSV by extension) to a temp file next to the target and renames it
+ * on close(), so a cancel or crash never leaves a half-written file under the final name.
+ */
+export interface TableWriter {
+  /** `guard`: apply the CSV formula guard to this row (data rows; not the template rows). */
+  write(cells: readonly string[], guard: boolean): void;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export interface TableWriterOptions {
+  sheetName?: string;
+  /** XLSX: columns formatted as text (`@`) so Excel keeps leading zeros. */
+  textColumns?: readonly boolean[];
+  csvBom?: boolean;
+  csvFormulaGuard?: boolean;
+}
+
+export type TableFormat = 'xlsx' | 'csv';
+
+export function formatOf(path: string): TableFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv') return 'csv';
+  throw new AppError('export.bad-extension', `Cannot write "${path}": use a .xlsx or .csv file name.`, {
+    path,
+  });
+}
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export function createTableWriter(path: string, options: TableWriterOptions = {}): TableWriter {
+  const format = formatOf(path);
+  const tmp = tempPathFor(path);
+  return format === 'csv' ? csvWriter(path, tmp, options) : xlsxWriter(path, tmp, options);
+}
+
+const FLUSH_AT = 1 << 20;
+
+function csvWriter(path: string, tmp: string, options: TableWriterOptions): TableWriter {
+  const fd = openSync(tmp, 'w');
+  let buffer = options.csvBom === false ? '' : '\uFEFF';
+  let open = true;
+  const flush = () => {
+    if (buffer) writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    write(cells, guard) {
+      buffer += csvRecord(cells, guard && options.csvFormulaGuard !== false);
+      if (buffer.length >= FLUSH_AT) flush();
+    },
+    async close() {
+      flush();
+      closeSync(fd);
+      open = false;
+      renameSync(tmp, path);
+    },
+    async abort() {
+      if (open) closeSync(fd);
+      open = false;
+      rmSync(tmp, { force: true });
+    },
+  };
+}
+
+function xlsxWriter(path: string, tmp: string, options: TableWriterOptions): TableWriter {
+  // Shared strings off: constant memory for 1M rows. Every value is a string cell: exceljs
+  // only writes a formula for a {formula} object, never for a string starting with "=".
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: tmp,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const ws = wb.addWorksheet(options.sheetName ?? 'Contacts');
+  if (options.textColumns)
+    ws.columns = options.textColumns.map((text) => (text ? { style: { numFmt: '@' } } : {}));
+  let failed: unknown;
+  return {
+    write(cells) {
+      ws.addRow(cells.map((v) => (v === '' ? null : v))).commit();
+    },
+    async close() {
+      if (failed) throw failed;
+      ws.commit();
+      await wb.commit();
+      renameSync(tmp, path);
+    },
+    async abort() {
+      try {
+        ws.commit();
+        await wb.commit();
+      } catch (e) {
+        failed = e;
+      }
+      rmSync(tmp, { force: true });
+    },
+  };
+}
