@@ -10,8 +10,9 @@ export function spawnWorker(name: string, options: WorkerOptions = {}): Worker {
   if (bundled) {
     return new Worker(new URL(`../workers/${name}.worker.mjs`, import.meta.url), options);
   }
-  return new Worker(new URL(`./${name}.worker.ts`, import.meta.url), {
-    ...options,
-    execArgv: [...(options.execArgv ?? []), '--import', 'tsx'],
-  });
+  // Node 20 refuses a .ts worker entry even with `--import tsx` in execArgv ("Unknown file
+  // extension"): bootstrap through tsx's API instead, which loads the whole module tree.
+  const entry = new URL(`./${name}.worker.ts`, import.meta.url).href;
+  const code = `import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`;
+  return new Worker(code, { ...options, eval: true });
 }

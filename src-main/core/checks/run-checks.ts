@@ -1,0 +1,144 @@
+import type { Database } from 'better-sqlite3';
+import { countContacts } from '../contacts/contact-store';
+import { FINDINGS_COLUMNS, FINDINGS_INDEXES } from '../db/migrations/0004-findings';
+import type { Workspace } from '../db/workspace';
+import type { JobContext } from '../jobs/job-runner';
+import { CheckPool } from './check-pool';
+import { checkContact, loadCheckSettings, makeContext, prepareIndexes } from './context';
+import { findingInserter, findingValues } from './findings-store';
+import { contactFromRaw, RAW_CONTACT_SELECT, type RawContact } from './raw-contact';
+import { recheckContacts } from './recheck';
+import { selectChecks } from './registry';
+
+export interface RunChecksOptions {
+  /** Check names; all when omitted. */
+  checks?: string[];
+  /** Worker threads: 0 = in this thread. Default: 2, or 0 below 20,000 rows (spawning costs more). */
+  workers?: number;
+  batchSize?: number;
+  today?: Date;
+}
+
+export interface RunChecksResult {
+  rows: number;
+  findings: number;
+  seconds: number;
+  checks: string[];
+}
+
+const LAST_RUN_KEY = 'checks.lastRun';
+const STAGING = 'findings_staging';
+
+/**
+ * The `checks.run` job: checks every active contact and replaces the findings table atomically.
+ * Findings go to `findings_staging` (committed batch by batch, so fixes stay possible meanwhile);
+ * one final transaction swaps it in. Cancel or crash leaves the previous findings intact; rows
+ * edited during the run are re-checked after the swap so their fresh findings are not lost.
+ */
+export async function runChecks(
+  ws: Workspace,
+  job: JobContext,
+  options: RunChecksOptions = {},
+): Promise<RunChecksResult> {
+  const started = Date.now();
+  const checks = selectChecks(options.checks);
+  const today = options.today ?? new Date();
+  const batchSize = options.batchSize ?? 4000;
+  const conn = ws.openJobConnection();
+  const edited = new Set<number>();
+  const onChange = (ids: number[]) => ids.forEach((id) => edited.add(id));
+  ws.events.on('contacts.changed', onChange);
+  let pool: CheckPool | undefined;
+  try {
+    const total = countContacts(conn);
+    job.progress('preparing', 0, total);
+    const settings = loadCheckSettings(conn);
+    const indexes = prepareIndexes(conn, checks, settings, { all: true });
+    conn.exec(`DROP TABLE IF EXISTS ${STAGING}; CREATE TABLE ${STAGING} (${FINDINGS_COLUMNS});`);
+    const insert = findingInserter(conn, STAGING);
+    const writeBatch = conn.transaction((values: unknown[][]) => {
+      for (const v of values) insert(v);
+    });
+    const workers = options.workers ?? (total < 20_000 ? 0 : 2);
+    if (workers > 0)
+      pool = new CheckPool(workers, {
+        checks: checks.map((c) => c.name),
+        settings,
+        indexes,
+        today: today.toISOString(),
+      });
+    const ctx = workers > 0 ? undefined : makeContext(checks, settings, indexes, today);
+
+    const read = conn.prepare(RAW_CONTACT_SELECT).raw(true);
+    const inflight: Array<{ rows: number; values: Promise<unknown[][]> }> = [];
+    let done = 0;
+    let findings = 0;
+    const drainOne = async () => {
+      const next = inflight.shift()!;
+      const values = await next.values;
+      writeBatch(values);
+      findings += values.length;
+      done += next.rows;
+      job.progress('checking', done, total);
+      await job.checkpoint();
+    };
+    for (let after = 0; ;) {
+      const rows = read.all(after, batchSize) as RawContact[];
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]![0];
+      const values = pool ? pool.submit(rows) : Promise.resolve(checkInline(rows, checks, ctx!));
+      inflight.push({ rows: rows.length, values });
+      if (inflight.length >= (pool ? workers * 2 : 1)) await drainOne();
+    }
+    while (inflight.length) await drainOne();
+
+    job.progress('saving', done, total);
+    await job.checkpoint();
+    const result: RunChecksResult = {
+      rows: done,
+      findings,
+      seconds: (Date.now() - started) / 1000,
+      checks: checks.map((c) => c.name),
+    };
+    swapIn(conn, result, today);
+    if (edited.size) recheckContacts(ws, [...edited], { today });
+    return result;
+  } finally {
+    ws.events.off('contacts.changed', onChange);
+    await pool?.close();
+    if (conn.inTransaction) conn.exec('ROLLBACK');
+    conn.exec(`DROP TABLE IF EXISTS ${STAGING}`);
+    conn.close();
+  }
+}
+
+function checkInline(
+  rows: RawContact[],
+  checks: ReturnType<typeof selectChecks>,
+  ctx: ReturnType<typeof makeContext>,
+) {
+  const values: unknown[][] = [];
+  for (const raw of rows)
+    for (const f of checkContact(checks, contactFromRaw(raw), ctx)) values.push(findingValues(f));
+  return values;
+}
+
+/** The atomic replace: old findings out, staged findings in, indexes rebuilt, in one transaction. */
+function swapIn(conn: Database, result: RunChecksResult, today: Date): void {
+  conn.transaction(() => {
+    conn.exec(`DROP TABLE findings; ALTER TABLE ${STAGING} RENAME TO findings; ${FINDINGS_INDEXES}`);
+    conn
+      .prepare(
+        'INSERT INTO settings(key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
+      )
+      .run(
+        LAST_RUN_KEY,
+        JSON.stringify({ ...result, at: new Date().toISOString(), today: today.toISOString() }),
+      );
+  })();
+}
+
+/** Summary of the last completed run, or undefined when checks never ran. */
+export function lastRun(ws: Workspace): (RunChecksResult & { at: string }) | undefined {
+  return ws.getSetting(LAST_RUN_KEY);
+}
