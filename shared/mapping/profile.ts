@@ -36,7 +36,7 @@ export interface ColumnProfile {
 }
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]{2,}$/;
-const PHONE_CHARS = /^[\d\s+().\/-]+$/;
+const PHONE_CHARS = /^[\d\s+()./-]+$/;
 const POSTCODE = /^(?:[A-Z]{1,2}-)?\d{4,5}$/;
 const URL = /^(?:https?:\/\/|www\.)[^\s]+\.[^\s]+$/i;
 const WORD = /^\p{L}[\p{L}'’.-]*$/u;
@@ -53,7 +53,7 @@ function phoneDigits(v: string): string | null {
   const digits = d.replace(/\D/g, '');
   // 9+ digits: long enough not to be a postcode, a yyyymmdd date or a customer number.
   if (digits.length < 9 || digits.length > 15) return null;
-  if (!/^(\+|00|0)/.test(d) && !/[\s().\/-]/.test(v)) return null;
+  if (!/^(\+|00|0)/.test(d) && !/[\s()./-]/.test(v)) return null;
   return d;
 }
 
