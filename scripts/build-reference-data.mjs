@@ -76,7 +76,23 @@ class PairSet {
     for (const k of this.map.keys()) if (k.startsWith(`${postcode}\t`)) return true;
     return false;
   }
+  /** Adds each part of bilingual names (`Biel/Bienne`) and well-known exonyms as aliases. */
+  addAliases(cc) {
+    const exonyms = EXONYMS[cc] ?? {};
+    for (const [k, alias] of [...this.map.entries()]) {
+      if (alias) continue;
+      const [postcode, town] = k.split('\t');
+      if (town.includes('/')) for (const part of town.split('/')) this.add(postcode, part, true);
+      const key = matchKey(town);
+      for (const [official, others] of Object.entries(exonyms)) {
+        const o = matchKey(official);
+        if (key !== o && !key.startsWith(`${o} `)) continue;
+        for (const other of others.split('|')) this.add(postcode, other + town.slice(official.length), true);
+      }
+    }
+  }
   write(cc) {
+    this.addAliases(cc);
     const lines = [...this.map.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([k, alias]) => (alias ? `${k}\t*` : k));
@@ -84,6 +100,72 @@ class PairSet {
     console.log(`${cc}: ${lines.length} pairs`);
   }
 }
+
+// Names in the other national languages and English that people really write on addresses.
+// GeoNames BE lists each place in one language only; CH/IT/AT cities have common exonyms.
+const EXONYMS = {
+  BE: {
+    Bruxelles: 'Brussel|Brussels|Brüssel',
+    Anvers: 'Antwerpen|Antwerp',
+    Antwerpen: 'Anvers|Antwerp',
+    Gent: 'Gand|Ghent',
+    Liège: 'Luik|Lüttich',
+    Leuven: 'Louvain',
+    Mechelen: 'Malines',
+    Brugge: 'Bruges',
+    Namur: 'Namen',
+    Mons: 'Bergen',
+    Kortrijk: 'Courtrai',
+    Tournai: 'Doornik',
+    Ieper: 'Ypres',
+    Ixelles: 'Elsene',
+    Schaerbeek: 'Schaarbeek',
+    Uccle: 'Ukkel',
+    Etterbeek: 'Etterbeek',
+    Forest: 'Vorst',
+    'Saint-Gilles': 'Sint-Gillis',
+    'Woluwe-Saint-Lambert': 'Sint-Lambrechts-Woluwe',
+    'Woluwe-Saint-Pierre': 'Sint-Pieters-Woluwe',
+    'Molenbeek-Saint-Jean': 'Sint-Jans-Molenbeek',
+    'Saint-Josse-Ten-Noode': 'Sint-Joost-ten-Node',
+    Auderghem: 'Oudergem',
+    'Watermael-Boitsfort': 'Watermaal-Bosvoorde',
+    'Berchem-Sainte-Agathe': 'Sint-Agatha-Berchem',
+    Laeken: 'Laken',
+  },
+  CH: {
+    Genève: 'Genf|Geneva|Ginevra|Geneve',
+    Bern: 'Berne|Berna',
+    Basel: 'Bâle|Basilea',
+    Zürich: 'Zurich|Zurigo',
+    Luzern: 'Lucerne|Lucerna',
+    Neuchâtel: 'Neuenburg',
+    Fribourg: 'Freiburg',
+    Sion: 'Sitten',
+    Sierre: 'Siders',
+    Solothurn: 'Soleure',
+    Schaffhausen: 'Schaffhouse',
+    'St. Gallen': 'Saint-Gall|San Gallo',
+    Chur: 'Coire|Cuira',
+    Thun: 'Thoune',
+    Murten: 'Morat',
+    Delémont: 'Delsberg',
+    Bellinzona: 'Bellinzone',
+    Visp: 'Viège',
+    Brig: 'Brigue',
+  },
+  IT: {
+    Roma: 'Rome|Rom',
+    Milano: 'Milan|Mailand',
+    Torino: 'Turin',
+    Firenze: 'Florence|Florenz',
+    Venezia: 'Venice|Venise|Venedig',
+    Napoli: 'Naples|Neapel',
+    Genova: 'Genoa|Gênes|Genua',
+  },
+  AT: { Wien: 'Vienna|Vienne' },
+  DE: { München: 'Munich|Monaco di Baviera', Köln: 'Cologne', Nürnberg: 'Nuremberg' },
+};
 
 // Swiss office suffixes: `Bern 5`, `Lausanne 25`, `Zürich 80`, `Wohlen AG 1`, `Bern 60 UPD`.
 const stripSwissOffice = (name) => name.replace(/\s+\d+(\s.*)?$/, '').trim();

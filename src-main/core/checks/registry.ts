@@ -1,12 +1,14 @@
 import { AppError } from '../../../shared/errors';
 import type { Check, CheckResources } from './check';
 import { countryCheck } from './country';
+import { postcodeCheck } from './postcode';
+import { townCheck } from './town';
 
 /**
  * Every check the engine runs, in display order. Adding a check = one file + one line here + tests.
  * Worker threads import this module too, so keep check modules free of side effects at import.
  */
-export const ALL_CHECKS: readonly Check[] = [countryCheck];
+export const ALL_CHECKS: readonly Check[] = [countryCheck, postcodeCheck, townCheck];
 
 /** The checks to run: all, or the named subset (unknown names are a user error). */
 export function selectChecks(names?: readonly string[]): Check[] {

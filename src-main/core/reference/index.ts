@@ -1,37 +1,27 @@
-import type { CheckResources } from '../checks/check';
 import { NameReference } from './name-reference';
 import { PostalReference } from './postal-loader';
 
-/** What the address and name checks read from CheckContext.resources (`postal`, `names`). */
-export interface ReferenceResources {
-  postal: PostalReference;
-  names: NameReference;
-}
-
-// Module state is per thread, so each worker holds its own read-only copy.
+// Module state is per thread, so each worker holds its own read-only copy, shared by every
+// check of that thread (postcode and town must not load France twice).
 let postal: PostalReference | undefined;
 let names: NameReference | undefined;
 
-/** The shipped reference data: postal countries load lazily, names on first use. */
-export function defaultReferenceResources(): ReferenceResources {
-  return {
-    get postal() {
-      return (postal ??= new PostalReference());
-    },
-    get names() {
-      return (names ??= NameReference.load());
-    },
-  };
+/** The shipped postal data of this thread; countries load lazily on first use. */
+export function sharedPostal(): PostalReference {
+  return (postal ??= new PostalReference());
 }
 
-/** Postal reference from the check resources, falling back to the shipped data. */
-export function postalOf(resources: CheckResources): PostalReference {
-  const given = resources.postal;
-  return given instanceof PostalReference ? given : (postal ??= new PostalReference());
+/** The shipped first/last name lists of this thread, loaded on first call. */
+export function sharedNames(): NameReference {
+  return (names ??= NameReference.load());
 }
 
-/** Name reference from the check resources, falling back to the shipped data. */
-export function namesOf(resources: CheckResources): NameReference {
-  const given = resources.names;
-  return given instanceof NameReference ? given : (names ??= NameReference.load());
+/** A check's loaded resource (`ctx.resources[check]`) if it is a PostalReference, else the shipped data. */
+export function postalOf(given: unknown): PostalReference {
+  return given instanceof PostalReference ? given : sharedPostal();
+}
+
+/** A check's loaded resource if it is a NameReference, else the shipped data. */
+export function namesOf(given: unknown): NameReference {
+  return given instanceof NameReference ? given : sharedNames();
 }

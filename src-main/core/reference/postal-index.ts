@@ -89,7 +89,11 @@ export class PostalIndex {
     const key = townKey(written);
     if (!key) return undefined;
     const bare = townKeyWithoutNumber(key);
-    const exact = towns.find((t) => t.key === key) ?? towns.find((t) => t.key === bare);
+    const exact =
+      towns.find((t) => t.name === written.trim()) ??
+      towns.find((t) => t.key === key && !t.alias) ??
+      towns.find((t) => t.key === key) ??
+      towns.find((t) => t.key === bare);
     if (exact) return exact;
     return towns.find((t) => t.key.startsWith(`${bare} `)) ?? towns.find((t) => bare.startsWith(`${t.key} `));
   }

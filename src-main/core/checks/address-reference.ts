@@ -1,0 +1,126 @@
+import type { Contact } from '../../../shared/domain';
+import { editDistance, normalizeCountry } from '../../../shared/reference/countries';
+import type { PostalIndex } from '../reference/postal-index';
+import { townKey } from '../reference/town-key';
+import type { CheckSettings } from './check';
+import { POSTCODE_FORMATS, readPostcode } from './postcode-formats';
+
+/**
+ * The row's country as ISO alpha-2: COUNTRY read leniently (`Suisse`, `CHE`), else the
+ * workspace's default (`defaultCountry` / `institutionCountry` setting), since SecuTix uses the
+ * institution's country for an empty cell (spec §3.5).
+ */
+export function rowCountry(contact: Contact, settings: CheckSettings): string | undefined {
+  const written = contact.data.COUNTRY;
+  if (written !== undefined && written.trim() !== '') return normalizeCountry(written)?.code;
+  for (const key of ['defaultCountry', 'institutionCountry']) {
+    const v = settings[key];
+    if (typeof v === 'string') {
+      const m = normalizeCountry(v);
+      if (m) return m.code;
+    }
+  }
+  return undefined;
+}
+
+/** Countries whose reference towns are good enough to call a postcode/town pair inconsistent. */
+export const TOWN_CHECK_COUNTRIES: ReadonlySet<string> = new Set([
+  'CH',
+  'LI',
+  'FR',
+  'DE',
+  'AT',
+  'BE',
+  'LU',
+  'IT',
+  'ES',
+]);
+
+/**
+ * Key under which the reference stores a canonical postcode: GB outward code, CA/IE first three
+ * characters, NL/PT four digits, US five digits (see resources/README.md for the granularity).
+ */
+export function referenceKey(country: string, postcode: string): string {
+  switch (country) {
+    case 'GB':
+      return postcode.split(' ')[0]!;
+    case 'CA':
+    case 'IE':
+      return postcode.slice(0, 3);
+    case 'NL':
+    case 'PT':
+      return postcode.slice(0, 4);
+    case 'US':
+      return postcode.slice(0, 5);
+    default:
+      return postcode;
+  }
+}
+
+export interface PostcodeTown {
+  postcode: string;
+  town: string;
+}
+
+/**
+ * Splits `1003 Lausanne`, `CH-1003 Lausanne`, `Lausanne 1003` or `75008 Paris` written in one cell.
+ * The number part must read as a valid postcode of the country, and the rest must contain a letter.
+ */
+export function splitPostcodeTown(country: string, cell: string): PostcodeTown | undefined {
+  if (!POSTCODE_FORMATS[country]) return undefined;
+  const s = cell.trim().replace(/\s+/g, ' ');
+  const patterns = [
+    /^((?:[A-Za-z]{1,3}\s?-\s?)?\d{4,5}(?:-\d{3})?(?: ?[A-Z]{2}(?= ))?)[ ,]+(\D.*)$/, // postcode first
+    /^(\D*\p{L}\D*?)[ ,]+((?:[A-Za-z]{1,3}-)?\d{4,5})$/u, // town first (`Lausanne 1003`)
+  ];
+  for (const [i, re] of patterns.entries()) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const [code, town] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    const reading = readPostcode(country, code);
+    if (reading?.status !== 'valid' || !/\p{L}/u.test(town)) continue;
+    // `Lausanne 25` style office numbers are not postcodes: require the code to be 4+ digits.
+    return { postcode: reading.value!, town: town.trim() };
+  }
+  return undefined;
+}
+
+/** The reference town spelling closest to `written` among `candidates` (edit distance ≤ 2 on keys). */
+export function closestTown(
+  written: string,
+  candidates: Iterable<string>,
+): { key: string; distance: number } | undefined {
+  const key = townKey(written);
+  if (key.length < 4) return undefined;
+  const max = key.length >= 8 ? 2 : 1;
+  let best: { key: string; distance: number } | undefined;
+  let tie = false;
+  for (const c of candidates) {
+    if (Math.abs(c.length - key.length) > max) continue;
+    const d = editDistance(key, c, max);
+    if (d > max) continue;
+    if (!best || d < best.distance) {
+      best = { key: c, distance: d };
+      tie = false;
+    } else if (d === best.distance && c !== best.key) tie = true;
+  }
+  return best && !tie ? best : undefined;
+}
+
+/**
+ * A postcode for a town written next to a wrong or missing one: the town's postcode one typo
+ * away from the written code (`1030` → `1003`), else its only postcode.
+ */
+export function postcodeForTown(
+  index: PostalIndex,
+  town: string,
+  writtenPostcode?: string,
+): { postcode: string; confidence: number } | undefined {
+  const codes = index.postcodesOf(townKey(town));
+  if (codes.length === 0) return undefined;
+  if (writtenPostcode) {
+    const near = codes.filter((c) => editDistance(c, writtenPostcode, 1) <= 1);
+    if (near.length === 1) return { postcode: near[0]!, confidence: 0.75 };
+  }
+  return codes.length === 1 ? { postcode: codes[0]!, confidence: writtenPostcode ? 0.5 : 0.8 } : undefined;
+}
