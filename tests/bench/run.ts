@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: runs every `tests/bench/*.bench.ts` that exports `section: BenchSection`, in a
+ * fixed order (import, export, checks, dedupe, then the others by name), each in its own child
+ * process so the peak RSS of one section is not inflated by another's heap. Prints one table and
+ * writes `tests/bench/results/latest.json` (full runs) or `latest-partial.json` (BENCH_QUICK or
+ * BENCH_ONLY runs, so a quick check never overwrites the figures of a full run).
+ *
+ * Options (environment):
+ *   BENCH_QUICK=1             small sizes (20k / 50k / 20k XLSX) for a fast smoke run
+ *   BENCH_ONLY=import,dedupe  only these sections (file names without `.bench.ts`)
+ *   BENCH_OUT=path.json       write the results there instead
+ * A section that throws is reported and the others still run; the exit code is then 1.
+ *
+ * Child mode (internal): `run.ts --child <file>` runs one section and sends its rows over IPC.
+ */
+import { fork } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatTable, machineInfo, type BenchReport, type SectionError } from './bench-report';
+import type { BenchContext, BenchRow, BenchSection } from './harness';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const SECTION_ORDER = ['import', 'export', 'checks', 'dedupe'];
+const QUICK = process.env.BENCH_QUICK === '1';
+const SIZES = QUICK
+  ? { small: 20_000, large: 50_000, xlsx: 20_000 }
+  : { small: 100_000, large: 1_000_000, xlsx: 200_000 };
+
+type ChildMessage = { rows: BenchRow[] } | { error: string };
+
+/** Section files in run order, filtered by BENCH_ONLY. */
+export function discoverSections(only: string[] | null): string[] {
+  const names = readdirSync(BENCH_DIR)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .map((f) => f.slice(0, -'.bench.ts'.length));
+  const rank = (n: string): number => {
+    const i = SECTION_ORDER.indexOf(n);
+    return i < 0 ? SECTION_ORDER.length : i;
+  };
+  names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return names.filter((n) => only === null || only.includes(n)).map((n) => join(BENCH_DIR, `${n}.bench.ts`));
+}
+
+function context(sectionName: string): BenchContext {
+  return {
+    sizes: SIZES,
+    dataDir: join(BENCH_DIR, 'data'),
+    log: (line) => process.stderr.write(`  [${sectionName}] ${line}\n`),
+  };
+}
+
+async function runChild(file: string): Promise<void> {
+  const send = (m: ChildMessage): Promise<void> =>
+    new Promise((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { section?: BenchSection };
+    if (!mod.section || typeof mod.section.run !== 'function') {
+      throw new Error(`${basename(file)} does not export \`section: BenchSection\``);
+    }
+    const rows = await mod.section.run(context(mod.section.name));
+    await send({ rows });
+  } catch (err) {
+    await send({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    process.exitCode = 1;
+  }
+}
+
+/** Runs one section file in a child process with the same Node flags (tsx loader, --expose-gc). */
+function runSectionProcess(file: string): Promise<BenchRow[]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--child', file], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let message: ChildMessage | undefined;
+    child.on('message', (m) => (message = m as ChildMessage));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (message && 'rows' in message) resolve(message.rows);
+      else if (message && 'error' in message) reject(new Error(message.error));
+      else reject(new Error(`section process ended without results (exit ${code ?? signal})`));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY
+    ? process.env.BENCH_ONLY.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : null;
+  const files = discoverSections(only);
+  if (files.length === 0) {
+    console.error(`no bench sections found${only ? ` for BENCH_ONLY=${only.join(',')}` : ''}`);
+    process.exit(1);
+  }
+  const t0 = performance.now();
+  const rows: BenchRow[] = [];
+  const errors: SectionError[] = [];
+  console.error(`bench: ${files.map((f) => basename(f, '.bench.ts')).join(', ')}${QUICK ? ' (quick)' : ''}`);
+  for (const file of files) {
+    const name = basename(file, '.bench.ts');
+    const started = performance.now();
+    console.error(`▶ ${name}`);
+    try {
+      const sectionRows = await runSectionProcess(file);
+      rows.push(...sectionRows);
+      console.error(`✓ ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      if (sectionRows.length > 0) console.error(formatTable(sectionRows, []));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      errors.push({ section: name, message: message.split('\n')[0]! });
+      console.error(`✗ ${name} failed:\n${message}`);
+    }
+  }
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: machineInfo(),
+    options: { quick: QUICK, only, sizes: SIZES },
+    rows,
+    errors,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+  };
+  const out =
+    process.env.BENCH_OUT ??
+    join(BENCH_DIR, 'results', QUICK || only ? 'latest-partial.json' : 'latest.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  const m = report.machine;
+  console.log(
+    `\nContactPrep bench — ${report.date}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}${QUICK ? ', QUICK' : ''}`,
+  );
+  console.log(formatTable(rows, errors));
+  console.log(`\nwritten to ${out} (${report.seconds} s)`);
+  if (errors.length > 0) process.exitCode = 1;
+}
+
+if (process.argv[2] === '--child') await runChild(process.argv[3]!);
+else await main();
