@@ -1,0 +1,238 @@
+import type { Database } from 'better-sqlite3';
+import type { Contact } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { iterateContacts, requireContact } from '../contacts/contact-store';
+import type { Workspace } from '../db/workspace';
+import { applyOperation, type ChangeRequest } from '../history/history';
+import { blockingKeys, compareWithReference, type MatchExplanation } from './reference-match-compare';
+import {
+  countReferenceContacts,
+  getReferenceContact,
+  toReference,
+  type ReferenceContact,
+} from './reference-match-store';
+
+export interface ContactMatch {
+  contactId: number;
+  referenceId: number;
+  /** The existing SecuTix number the contact is (or would be) an UPDATE of. */
+  contactNr: string | null;
+  /** sure: becomes an UPDATE; review: a person decides; collision: its own number belongs to another existing contact. */
+  band: 'sure' | 'review' | 'collision';
+  score: number;
+  reason: string;
+  explanation: MatchExplanation[];
+}
+
+export interface MatchRunResult {
+  scanned: number;
+  references: number;
+  sure: number;
+  review: number;
+  collisions: number;
+  /** Contacts that already were UPDATEs of the matched number (an earlier run). */
+  alreadyUpdates: number;
+  matches: ContactMatch[];
+  opId: number | null;
+  applied: boolean;
+}
+
+export interface MatchOptions {
+  dryRun?: boolean;
+  /** A blocking key shared by more references than this (e.g. info@…) only yields this many. */
+  maxCandidatesPerKey?: number;
+  signal?: AbortSignal;
+}
+
+const BAND_ORDER = { sure: 2, review: 1, none: 0 } as const;
+
+function bestMatch(db: Database, c: Contact, maxPerKey: number): ContactMatch | null {
+  const candidates = db.prepare('SELECT reference_id FROM reference_keys WHERE key = ? LIMIT ?');
+  const ids = new Set<number>();
+  for (const k of blockingKeys(c.data))
+    for (const r of candidates.all(k, maxPerKey) as Array<{ reference_id: number }>) ids.add(r.reference_id);
+  const scored: Array<{ ref: ReferenceContact; cmp: ReturnType<typeof compareWithReference> }> = [];
+  for (const id of ids) {
+    const ref = getReferenceContact(db, id)!;
+    const cmp = compareWithReference(c.data, ref.data);
+    if (cmp.band !== 'none') scored.push({ ref, cmp });
+  }
+  scored.sort((a, b) => BAND_ORDER[b.cmp.band] - BAND_ORDER[a.cmp.band] || b.cmp.score - a.cmp.score);
+  const best = scored[0];
+  if (!best) return null;
+  let band = best.cmp.band as 'sure' | 'review';
+  let reason = best.cmp.reason;
+  const rival = scored[1];
+  if (band === 'sure' && rival?.cmp.band === 'sure' && rival.ref.contactNr !== best.ref.contactNr) {
+    band = 'review';
+    reason = `several existing contacts match (${best.ref.contactNr}, ${rival.ref.contactNr}): duplicates in SecuTix?`;
+  }
+  if (band === 'sure' && !best.ref.contactNr) {
+    band = 'review';
+    reason = 'the existing contact has no CONTACT_NR in the export';
+  }
+  return {
+    contactId: c.id,
+    referenceId: best.ref.id,
+    contactNr: best.ref.contactNr,
+    band,
+    score: best.cmp.score,
+    reason,
+    explanation: best.cmp.explanation,
+  };
+}
+
+/** A contact whose own CONTACT_NR is the number of an existing contact it was not matched to. */
+function collisionOf(db: Database, c: Contact, match: ContactMatch | null): ContactMatch | null {
+  const nr = c.data.CONTACT_NR;
+  // A sure match replaces the number with the existing contact's own: nothing collides then.
+  if (!nr || match?.band === 'sure') return null;
+  const r = db.prepare('SELECT * FROM reference_contacts WHERE contact_nr = ? LIMIT 1').get(nr);
+  if (!r) return null;
+  const ref = toReference(r as Parameters<typeof toReference>[0]);
+  return {
+    contactId: c.id,
+    referenceId: ref.id,
+    contactNr: nr,
+    band: 'collision',
+    score: 0,
+    reason: `CONTACT_NR ${nr} already belongs to an existing SecuTix contact (${[ref.data.FIRSTNAME, ref.data.LASTNAME, ref.data.OFFICIAL_NAME].filter(Boolean).join(' ')}) that does not match this row`,
+    explanation: [],
+  };
+}
+
+/**
+ * Matches every active workspace contact against the loaded existing SecuTix contacts. Sure
+ * matches become UPDATEs of the existing number in ONE undoable history operation; uncertain
+ * ones are listed for review; numbers that would collide with an existing contact are flagged.
+ * Results are kept in contact_matches for the review screen.
+ */
+export function matchExisting(ws: Workspace, options: MatchOptions = {}): MatchRunResult {
+  const db = ws.db;
+  const references = countReferenceContacts(db);
+  if (references === 0)
+    throw new AppError(
+      'reference.none',
+      'No existing SecuTix contacts are loaded: load an export first (match-existing --reference).',
+    );
+  const matches: ContactMatch[] = [];
+  const byReference = new Map<number, ContactMatch[]>();
+  let scanned = 0;
+  let alreadyUpdates = 0;
+  for (const batch of iterateContacts(db)) {
+    if (options.signal?.aborted) throw AppError.cancelled('Matching');
+    for (const c of batch) {
+      scanned += 1;
+      const m = bestMatch(db, c, options.maxCandidatesPerKey ?? 50);
+      const ownNr = c.data.CONTACT_NR;
+      if (m?.band === 'sure' && c.operation === 'UPDATE' && ownNr && ownNr !== m.contactNr)
+        Object.assign(m, {
+          band: 'review',
+          reason: `already an UPDATE of contact ${ownNr}, but matches ${m.contactNr}`,
+        });
+      const collision = collisionOf(db, c, m);
+      if (m && m.band === 'sure' && c.operation === 'UPDATE' && c.data.CONTACT_NR === m.contactNr)
+        alreadyUpdates += 1;
+      if (collision) matches.push(collision);
+      if (!m || (collision && m.band !== 'sure')) continue;
+      matches.push(m);
+      if (m.band === 'sure') byReference.set(m.referenceId, [...(byReference.get(m.referenceId) ?? []), m]);
+    }
+  }
+  // Two rows updating one existing contact would write it twice: merge those rows first.
+  for (const list of byReference.values())
+    if (list.length > 1)
+      for (const m of list)
+        Object.assign(m, {
+          band: 'review',
+          reason: `${list.length} workspace contacts match existing contact ${m.contactNr}: merge them first`,
+        });
+
+  const sure = matches.filter((m) => m.band === 'sure');
+  const result: MatchRunResult = {
+    scanned,
+    references,
+    sure: sure.length,
+    review: matches.filter((m) => m.band === 'review').length,
+    collisions: matches.filter((m) => m.band === 'collision').length,
+    alreadyUpdates,
+    matches,
+    opId: null,
+    applied: false,
+  };
+  if (options.dryRun) return result;
+  const requests: ChangeRequest[] = sure.flatMap((m) => [
+    { contactId: m.contactId, attribute: 'CONTACT_NR', after: m.contactNr },
+    { contactId: m.contactId, attribute: '@operation', after: 'UPDATE' },
+  ]);
+  const op = applyOperation(
+    ws,
+    {
+      kind: 'match-existing',
+      label: `Update ${sure.length} existing SecuTix contacts instead of inserting them`,
+      rule: 'reference-match',
+      details: {
+        matches: sure.map((m) => ({
+          contactId: m.contactId,
+          referenceId: m.referenceId,
+          contactNr: m.contactNr,
+          score: m.score,
+        })),
+      },
+    },
+    requests,
+  );
+  saveMatches(db, matches);
+  return { ...result, opId: op.opId, applied: true };
+}
+
+function saveMatches(db: Database, matches: readonly ContactMatch[]): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM contact_matches').run();
+    const ins = db.prepare(
+      'INSERT OR REPLACE INTO contact_matches(contact_id, reference_id, score, band, explanation_json, matched_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const now = new Date().toISOString();
+    // A collision and a review for one contact: the collision is what must be fixed first.
+    for (const m of [...matches].sort(
+      (a, b) => (a.band === 'collision' ? 1 : 0) - (b.band === 'collision' ? 1 : 0),
+    ))
+      ins.run(
+        m.contactId,
+        m.referenceId,
+        m.score,
+        m.band,
+        JSON.stringify({ reason: m.reason, fields: m.explanation }),
+        now,
+      );
+  })();
+}
+
+/** Accepts one reviewed match: the contact becomes an UPDATE of that existing contact (undoable). */
+export function acceptMatch(ws: Workspace, contactId: number, referenceId: number): { opId: number | null } {
+  const c = requireContact(ws.db, contactId);
+  const ref = getReferenceContact(ws.db, referenceId);
+  if (!ref?.contactNr)
+    throw new AppError(
+      'reference.not-found',
+      `Existing contact ${referenceId} is not loaded or has no CONTACT_NR.`,
+      { referenceId },
+    );
+  const op = applyOperation(
+    ws,
+    {
+      kind: 'match-existing',
+      label: `Update existing SecuTix contact ${ref.contactNr} with contact ${c.id}`,
+      rule: 'reference-match:user',
+      details: { contactId, referenceId },
+    },
+    [
+      { contactId, attribute: 'CONTACT_NR', after: ref.contactNr },
+      { contactId, attribute: '@operation', after: 'UPDATE' },
+    ],
+  );
+  ws.db
+    .prepare("UPDATE contact_matches SET band = 'sure', reference_id = ? WHERE contact_id = ?")
+    .run(referenceId, contactId);
+  return { opId: op.opId };
+}
