@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract/handlers';
 import type { HostContext } from './host-context';
+import { exportHandlers } from './export-handlers';
 import { historyHandlers } from './history-handlers';
 
 /** Every domain's handlers for one open workspace. Hosts pass the result to createDispatcher. */
@@ -8,5 +9,6 @@ export function allHandlers(host: HostContext): Partial<Handlers> {
     'jobs.cancel': async ({ jobId }) => ({ cancelled: host.jobs.cancel(jobId) }),
     'jobs.list': async ({ limit }) => host.jobs.list(limit),
     ...historyHandlers(host.ws),
+    ...exportHandlers(host),
   };
 }

@@ -1,0 +1,33 @@
+import type { ExportOptionsInput, ExportSummary } from '../../../shared/contract/export';
+import type { Workspace } from '../db/workspace';
+import type { JobContext } from '../jobs/job-runner';
+import { exportWorkspace } from './export-workspace';
+
+/** Workspace setting holding export defaults (institution, organization, template, …). */
+export const EXPORT_DEFAULTS_KEY = 'export.defaults';
+
+/** Explicit options win over the workspace's saved export defaults. */
+export function resolveExportOptions(ws: Workspace, input: ExportOptionsInput): ExportOptionsInput {
+  const saved = ws.getSetting<Partial<ExportOptionsInput>>(EXPORT_DEFAULTS_KEY) ?? {};
+  const explicit = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  return { ...saved, ...explicit } as ExportOptionsInput;
+}
+
+/**
+ * Runs an export as a job on its own connection inside one read transaction: the file is a
+ * consistent snapshot even if the user edits contacts while it is written.
+ */
+export async function runExportJob(
+  ws: Workspace,
+  input: ExportOptionsInput,
+  job: Pick<JobContext, 'progress' | 'checkpoint'>,
+): Promise<ExportSummary> {
+  const conn = ws.openJobConnection();
+  try {
+    conn.exec('BEGIN');
+    return await exportWorkspace(conn, resolveExportOptions(ws, input), job);
+  } finally {
+    if (conn.inTransaction) conn.exec('ROLLBACK');
+    conn.close();
+  }
+}
