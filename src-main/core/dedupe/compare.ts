@@ -1,0 +1,307 @@
+import { cologne } from './phonetics';
+import { bundledNicknames, type Nicknames } from './nicknames';
+import { F, KIND_CODE, type RecordTable } from './records';
+import { jaroWinkler, osaDistance, tokenSetSimilarity } from './similarity';
+
+/**
+ * Field comparisons with discrete levels (Fellegi–Sunter / Splink style). Level 0 is always
+ * 'missing' (one side empty: weight 0); the last level is the disagreement level.
+ */
+export interface ComparisonDef {
+  /** Comparison id (also the explanation's `field` label, a SecuTix code or a group). */
+  field: string;
+  /** How values are compared, for the explanation. */
+  method: string;
+  levels: readonly string[];
+  /** Level that vetoes 'sure' (clear disagreement of an identifying field), if any. */
+  veto?: number;
+  /** Agreement on this field can lift a vetoed pair back to 'review' (shared email/phone). */
+  contact?: boolean;
+}
+
+export type ModelKind = 'individual' | 'structure' | 'relay';
+export const MODEL_KINDS: readonly ModelKind[] = ['individual', 'structure', 'relay'];
+
+export function modelKindOf(kindCode: number): ModelKind | null {
+  if (kindCode === KIND_CODE.individual) return 'individual';
+  if (kindCode === KIND_CODE.structure) return 'structure';
+  if (kindCode === KIND_CODE.structure_relay) return 'relay';
+  return null;
+}
+
+const FIRST: ComparisonDef = {
+  field: 'FIRSTNAME',
+  method: 'jaro-winkler + nicknames',
+  levels: ['missing', 'exact', 'nickname/initial', 'jw≥0.92', 'jw≥0.80', 'different'],
+  veto: 5,
+};
+const LAST: ComparisonDef = {
+  field: 'LASTNAME',
+  method: 'jaro-winkler + cologne phonetics',
+  levels: ['missing', 'exact', 'jw≥0.92/phonetic', 'jw≥0.80', 'different'],
+};
+const DOB: ComparisonDef = {
+  field: 'BIRTHDATE',
+  method: 'date, day/month swap, one-digit typo',
+  levels: ['missing', 'exact', 'swap/typo', 'different'],
+  veto: 3,
+};
+const EMAIL: ComparisonDef = {
+  field: 'EMAIL1',
+  method: 'exact normalised, local part',
+  levels: ['missing', 'exact', 'close', 'different'],
+  contact: true,
+};
+const PHONE: ComparisonDef = {
+  field: 'PHONE',
+  method: 'exact E.164 (any of CELLPHONE/TELEPHONE)',
+  levels: ['missing', 'exact', 'different'],
+  contact: true,
+};
+const STREET: ComparisonDef = {
+  field: 'LINE1',
+  method: 'token-set',
+  levels: ['missing', 'exact', 'ts≥0.9', 'ts≥0.6', 'different'],
+};
+const LINE2: ComparisonDef = {
+  field: 'LINE2',
+  method: 'jaro-winkler/token-set',
+  levels: ['missing', 'exact', 'close', 'different'],
+};
+const ZIP: ComparisonDef = {
+  field: 'ZIPCODE',
+  method: 'exact, one edit',
+  levels: ['missing', 'exact', 'one edit', 'different'],
+};
+const TOWN: ComparisonDef = {
+  field: 'TOWN',
+  method: 'jaro-winkler',
+  levels: ['missing', 'exact', 'jw≥0.9', 'different'],
+};
+const ORG: ComparisonDef = {
+  field: 'OFFICIAL_NAME',
+  method: 'token-set without legal form',
+  levels: ['missing', 'exact', 'ts≥0.9', 'ts≥0.6', 'different'],
+  veto: 4,
+};
+const ADDR_NAME: ComparisonDef = {
+  field: 'ADDRESS_NAME',
+  method: 'token-set',
+  levels: ['missing', 'exact', 'close', 'different'],
+};
+const TOWN_COMP: ComparisonDef = {
+  field: 'TOWN_COMPLEMENT',
+  method: 'exact',
+  levels: ['missing', 'exact', 'different'],
+};
+const COUNTRY: ComparisonDef = {
+  field: 'COUNTRY',
+  method: 'exact ISO code',
+  levels: ['missing', 'exact', 'different'],
+};
+
+/** Comparison sets: individuals on person fields; structures on the ten SecuTix structure fields. */
+export const COMPARISONS: Record<ModelKind, readonly ComparisonDef[]> = {
+  individual: [FIRST, LAST, DOB, EMAIL, PHONE, STREET, LINE2, ZIP, TOWN],
+  structure: [ORG, ADDR_NAME, STREET, LINE2, ZIP, TOWN, TOWN_COMP, COUNTRY, EMAIL, PHONE],
+  relay: [ORG, FIRST, LAST, DOB, EMAIL, PHONE, STREET, ZIP, TOWN],
+};
+
+/** Compares records; one instance per thread (holds per-value caches). */
+export class Comparer {
+  private readonly colognes: Array<string | undefined> = [];
+  readonly nick: Nicknames;
+  /** Set by the last compare(): first/last names matched crosswise. */
+  swapped = false;
+
+  constructor(
+    private readonly t: RecordTable,
+    nick?: Nicknames,
+  ) {
+    this.nick = nick ?? bundledNicknames();
+  }
+
+  private code(f: number, i: number): number {
+    return this.t.columns[f]!.codes[i]!;
+  }
+  private str(f: number, code: number): string {
+    return this.t.columns[f]!.dict[code]!;
+  }
+  private lastCologne(code: number): string {
+    let c = this.colognes[code];
+    if (c === undefined) c = this.colognes[code] = cologne(this.str(F.last, code));
+    return c;
+  }
+
+  firstLevel(a: string, b: string): number {
+    if (!a || !b) return 0;
+    if (a === b) return 1;
+    if (this.nick.match(a, b)) return 2;
+    if ((a.length === 1 && b[0] === a) || (b.length === 1 && a[0] === b)) return 2;
+    const s = jaroWinkler(a, b);
+    return s >= 0.92 ? 3 : s >= 0.8 ? 4 : 5;
+  }
+
+  lastLevel(a: string, b: string, ca?: number, cb?: number): number {
+    if (!a || !b) return 0;
+    if (a === b) return 1;
+    const s = jaroWinkler(a, b);
+    if (s >= 0.92) return 2;
+    if (
+      ca !== undefined &&
+      cb !== undefined &&
+      this.lastCologne(ca) === this.lastCologne(cb) &&
+      this.lastCologne(ca) !== ''
+    )
+      return 2;
+    // double names: "muller meier" vs "muller"
+    if (
+      (a.includes(' ') || b.includes(' ')) &&
+      tokenSetSimilarity(a, b) >= 0.5 &&
+      (a.startsWith(b) || b.startsWith(a) || a.endsWith(b) || b.endsWith(a))
+    )
+      return 2;
+    return s >= 0.8 ? 3 : 4;
+  }
+
+  /** Writes the levels of pair (i, j) for `kind` into out[off…]. */
+  compare(kind: ModelKind, i: number, j: number, out: Uint8Array, off: number): void {
+    if (kind === 'individual') {
+      this.names(i, j, out, off);
+      out[off + 2] = this.dob(i, j);
+      out[off + 3] = this.email(i, j);
+      out[off + 4] = this.phone(i, j);
+      out[off + 5] = this.tokens(F.street, i, j, 0.9, 0.6);
+      out[off + 6] = this.close3(F.line2, i, j);
+      out[off + 7] = this.zip(i, j);
+      out[off + 8] = this.jw3(F.town, i, j, 0.9);
+    } else if (kind === 'structure') {
+      this.swapped = false;
+      out[off] = this.tokens(F.org, i, j, 0.9, 0.6);
+      out[off + 1] = this.close3(F.addrName, i, j);
+      out[off + 2] = this.tokens(F.street, i, j, 0.9, 0.6);
+      out[off + 3] = this.close3(F.line2, i, j);
+      out[off + 4] = this.zip(i, j);
+      out[off + 5] = this.jw3(F.town, i, j, 0.9);
+      out[off + 6] = this.exact(F.townComp, i, j);
+      out[off + 7] = this.exact(F.country, i, j);
+      out[off + 8] = this.email(i, j);
+      out[off + 9] = this.phone(i, j);
+    } else {
+      out[off] = this.tokens(F.org, i, j, 0.9, 0.6);
+      this.names(i, j, out, off + 1);
+      out[off + 3] = this.dob(i, j);
+      out[off + 4] = this.email(i, j);
+      out[off + 5] = this.phone(i, j);
+      out[off + 6] = this.tokens(F.street, i, j, 0.9, 0.6);
+      out[off + 7] = this.zip(i, j);
+      out[off + 8] = this.jw3(F.town, i, j, 0.9);
+    }
+  }
+
+  /** First and last name levels, trying the swapped reading (first ↔ last) when it fits better. */
+  private names(i: number, j: number, out: Uint8Array, off: number): void {
+    this.swapped = false;
+    const fi = this.code(F.first, i);
+    const fj = this.code(F.first, j);
+    const li = this.code(F.last, i);
+    const lj = this.code(F.last, j);
+    const first = fi === fj && fi !== 0 ? 1 : this.firstLevel(this.str(F.first, fi), this.str(F.first, fj));
+    const last =
+      li === lj && li !== 0 ? 1 : this.lastLevel(this.str(F.last, li), this.str(F.last, lj), li, lj);
+    if ((first >= 3 || last >= 3) && fi && fj && li && lj) {
+      const a = this.lastLevel(this.str(F.first, fi), this.str(F.last, lj));
+      const b = this.lastLevel(this.str(F.last, li), this.str(F.first, fj));
+      if (a >= 1 && a <= 2 && b >= 1 && b <= 2) {
+        this.swapped = true;
+        out[off] = 3; // swapped names agree, but not as strongly as in place
+        out[off + 1] = 2;
+        return;
+      }
+    }
+    out[off] = first;
+    out[off + 1] = last;
+  }
+
+  private dob(i: number, j: number): number {
+    const ci = this.code(F.dob, i);
+    const cj = this.code(F.dob, j);
+    if (!ci || !cj) return 0;
+    if (ci === cj) return 1;
+    const a = this.str(F.dob, ci);
+    const b = this.str(F.dob, cj);
+    if (
+      a.length === 8 &&
+      b.length === 8 &&
+      a.slice(0, 4) === b.slice(0, 4) &&
+      a.slice(4, 6) === b.slice(6, 8) &&
+      a.slice(6, 8) === b.slice(4, 6)
+    )
+      return 2;
+    return osaDistance(a, b, 1) <= 1 ? 2 : 3;
+  }
+
+  private email(i: number, j: number): number {
+    const ci = this.code(F.email, i);
+    const cj = this.code(F.email, j);
+    if (!ci || !cj) return 0;
+    if (ci === cj) return 1;
+    const a = this.str(F.email, ci);
+    const b = this.str(F.email, cj);
+    const la = a.slice(0, a.indexOf('@'));
+    if (la.length > 3 && la === b.slice(0, b.indexOf('@'))) return 2;
+    return osaDistance(a, b, 1) <= 1 ? 2 : 3;
+  }
+
+  private phone(i: number, j: number): number {
+    const mi = this.code(F.mobile, i);
+    const pi = this.code(F.phone, i);
+    const mj = this.code(F.mobile, j);
+    const pj = this.code(F.phone, j);
+    if ((!mi && !pi) || (!mj && !pj)) return 0;
+    if ((mi && (mi === mj || mi === pj)) || (pi && (pi === mj || pi === pj))) return 1;
+    return 2;
+  }
+
+  private exact(f: number, i: number, j: number): number {
+    const ci = this.code(f, i);
+    const cj = this.code(f, j);
+    if (!ci || !cj) return 0;
+    return ci === cj ? 1 : 2;
+  }
+
+  private zip(i: number, j: number): number {
+    const ci = this.code(F.zip, i);
+    const cj = this.code(F.zip, j);
+    if (!ci || !cj) return 0;
+    if (ci === cj) return 1;
+    return osaDistance(this.str(F.zip, ci), this.str(F.zip, cj), 1) <= 1 ? 2 : 3;
+  }
+
+  private jw3(f: number, i: number, j: number, close: number): number {
+    const ci = this.code(f, i);
+    const cj = this.code(f, j);
+    if (!ci || !cj) return 0;
+    if (ci === cj) return 1;
+    return jaroWinkler(this.str(f, ci), this.str(f, cj)) >= close ? 2 : 3;
+  }
+
+  private close3(f: number, i: number, j: number): number {
+    const ci = this.code(f, i);
+    const cj = this.code(f, j);
+    if (!ci || !cj) return 0;
+    if (ci === cj) return 1;
+    const a = this.str(f, ci);
+    const b = this.str(f, cj);
+    return jaroWinkler(a, b) >= 0.9 || tokenSetSimilarity(a, b) >= 0.8 ? 2 : 3;
+  }
+
+  private tokens(f: number, i: number, j: number, close: number, fuzzy: number): number {
+    const ci = this.code(f, i);
+    const cj = this.code(f, j);
+    if (!ci || !cj) return 0;
+    if (ci === cj) return 1;
+    const s = tokenSetSimilarity(this.str(f, ci), this.str(f, cj));
+    return s >= close ? 2 : s >= fuzzy ? 3 : 4;
+  }
+}

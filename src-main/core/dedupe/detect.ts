@@ -1,0 +1,274 @@
+import { buildCandidatePairs, DEFAULT_BLOCKING, type BlockingOptions, type BlockingStats } from './blocking';
+import { clusterPairs } from './cluster';
+import { COMPARISONS, Comparer, MODEL_KINDS, modelKindOf, type ModelKind } from './compare';
+import type { FieldExplanation } from './cluster-store';
+import { estimateU, fitModel, scoreLevels, type FsModel, type PatternScore } from './model';
+import { computePatternKeys } from './pattern-keys';
+import { decodePattern, MAX_COMPARISONS } from './patterns';
+import type { RecordTable } from './records';
+
+export interface Thresholds {
+  /** Match probability from which a pair is a sure duplicate. */
+  sure: number;
+  /** Match probability from which a pair is shown for review. */
+  review: number;
+}
+
+/**
+ * Defaults: 'review' from even odds, 'sure' from 99 %; a chain join is refused when two
+ * members are below 5 % (clearly different).
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { sure: 0.99, review: 0.5 };
+export const CHAIN_MIN = 0.05;
+
+export type KeyComputer = (t: RecordTable, a: Int32Array, b: Int32Array) => Promise<Float64Array>;
+
+export interface DetectOptions {
+  thresholds?: Thresholds;
+  blocking?: BlockingOptions;
+  /** Random pairs per kind for the u estimate. */
+  randomPairs?: number;
+  /** Where comparisons run (worker pool); in-process by default. */
+  computeKeys?: KeyComputer;
+  /** Contact-id pairs "a,b" (a < b) a reviewer marked as not duplicates. */
+  notDuplicate?: Set<string>;
+  progress?: (phase: string, done?: number, total?: number) => void;
+  checkpoint?: () => Promise<void>;
+}
+
+export const BAND_SURE = 1;
+export const BAND_REVIEW = 2;
+
+export interface DetectResult {
+  /** Detected pairs (record indexes a < b), their probability, weight, band and pattern. */
+  a: Int32Array;
+  b: Int32Array;
+  prob: Float64Array;
+  weight: Float64Array;
+  band: Uint8Array;
+  pattern: Float64Array;
+  clusters: number[][];
+  clusterBand: Uint8Array;
+  clusterOf: Int32Array;
+  models: Partial<Record<ModelKind, FsModel>>;
+  stats: DetectStats;
+}
+
+export interface DetectStats {
+  records: number;
+  blocking: BlockingStats;
+  candidatePairs: number;
+  reductionRatio: number;
+  pairsPerSecond: number;
+  sure: number;
+  review: number;
+  vetoed: number;
+  skippedByDecision: number;
+  refusedJoins: number;
+  seconds: Record<string, number>;
+}
+
+/** Small deterministic PRNG (mulberry32): the u estimate is reproducible run to run. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Level counts among random pairs of one kind (the u estimate's data). */
+function randomLevelCounts(
+  t: RecordTable,
+  kind: ModelKind,
+  members: Int32Array,
+  samples: number,
+  cmp: Comparer,
+) {
+  const nc = COMPARISONS[kind].length;
+  const counts = COMPARISONS[kind].map((d) => new Array<number>(d.levels.length).fill(0));
+  const levels = new Uint8Array(MAX_COMPARISONS);
+  const rnd = prng(0x5eed + nc);
+  const m = members.length;
+  const all = (m * (m - 1)) / 2;
+  let done = 0;
+  const add = (i: number, j: number) => {
+    cmp.compare(kind, i, j, levels, 0);
+    for (let c = 0; c < nc; c++) counts[c]![levels[c]!]!++;
+    done++;
+  };
+  if (all <= samples) {
+    for (let x = 0; x < m; x++) for (let y = x + 1; y < m; y++) add(members[x]!, members[y]!);
+  } else {
+    while (done < samples) {
+      const x = Math.floor(rnd() * m);
+      const y = Math.floor(rnd() * m);
+      if (x !== y) add(members[x]!, members[y]!);
+    }
+  }
+  return { counts, pairs: done };
+}
+
+export async function detectDuplicates(t: RecordTable, options: DetectOptions = {}): Promise<DetectResult> {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const progress = options.progress ?? (() => undefined);
+  const checkpoint = options.checkpoint ?? (async () => undefined);
+  const seconds: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    seconds[name] = (now - t0) / 1000;
+    t0 = now;
+  };
+
+  progress('blocking');
+  const cand = buildCandidatePairs(t, options.blocking ?? DEFAULT_BLOCKING, (p) =>
+    progress(`blocking: ${p}`),
+  );
+  lap('blocking');
+  await checkpoint();
+
+  progress('comparing', 0, cand.a.length);
+  const compute = options.computeKeys ?? (async (tt, a, b) => computePatternKeys(tt, a, b));
+  const keys = await compute(t, cand.a, cand.b);
+  lap('comparing');
+  await checkpoint();
+
+  progress('estimating model');
+  const counts = new Map<number, number>();
+  for (let k = 0; k < keys.length; k++)
+    if (keys[k]! >= 0) counts.set(keys[k]!, (counts.get(keys[k]!) ?? 0) + 1);
+  const cmp = new Comparer(t);
+  const models: Partial<Record<ModelKind, FsModel>> = {};
+  for (const kind of MODEL_KINDS) {
+    const members: number[] = [];
+    for (let i = 0; i < t.n; i++) if (modelKindOf(t.kind[i]!) === kind) members.push(i);
+    if (members.length < 2) continue;
+    const r = randomLevelCounts(t, kind, Int32Array.from(members), options.randomPairs ?? 100_000, cmp);
+    models[kind] = fitModel(kind, counts, estimateU(kind, r.counts), r.pairs);
+  }
+  const scores = new Map<number, PatternScore & { band: number }>();
+  let vetoed = 0;
+  for (const [key, count] of counts) {
+    const d = decodePattern(key);
+    const s = scoreLevels(models[d.kind]!, d.levels);
+    let band = 0;
+    if (s.probability >= thresholds.review) {
+      if (s.vetoed) {
+        // A clearly different first name, birthdate or structure name is never 'sure': a
+        // household shares address, surname (and twins a birthdate). When their own email or
+        // phone also differ (twins, father/son), they are distinct people.
+        vetoed += count;
+        band = s.contactDiffers && !s.sharedContact ? 0 : BAND_REVIEW;
+      } else band = s.probability >= thresholds.sure ? BAND_SURE : BAND_REVIEW;
+    }
+    scores.set(key, { ...s, band });
+  }
+  lap('model');
+
+  // Detected pairs, minus those a reviewer marked as not duplicates.
+  const sel: number[] = [];
+  let skipped = 0;
+  const decided = options.notDuplicate;
+  for (let k = 0; k < keys.length; k++) {
+    if (keys[k]! < 0 || scores.get(keys[k]!)!.band === 0) continue;
+    if (decided?.size) {
+      const x = t.ids[cand.a[k]!]!;
+      const y = t.ids[cand.b[k]!]!;
+      if (decided.has(x < y ? `${x},${y}` : `${y},${x}`)) {
+        skipped++;
+        continue;
+      }
+    }
+    sel.push(k);
+  }
+  const out = {
+    a: new Int32Array(sel.length),
+    b: new Int32Array(sel.length),
+    prob: new Float64Array(sel.length),
+    weight: new Float64Array(sel.length),
+    band: new Uint8Array(sel.length),
+    pattern: new Float64Array(sel.length),
+  };
+  sel.forEach((k, p) => {
+    const s = scores.get(keys[k]!)!;
+    out.a[p] = cand.a[k]!;
+    out.b[p] = cand.b[k]!;
+    out.prob[p] = s.probability;
+    out.weight[p] = s.weight;
+    out.band[p] = s.band;
+    out.pattern[p] = keys[k]!;
+  });
+  await checkpoint();
+
+  progress('clustering');
+  const levels = new Uint8Array(MAX_COMPARISONS);
+  const cl = clusterPairs({
+    n: t.n,
+    a: out.a,
+    b: out.b,
+    prob: out.prob,
+    chainMin: CHAIN_MIN,
+    score: (x, y) => {
+      const kind = modelKindOf(t.kind[x]!);
+      if (!kind || kind !== modelKindOf(t.kind[y]!) || !models[kind]) return { probability: 0, vetoed: true };
+      const xi = t.ids[x]!;
+      const yi = t.ids[y]!;
+      if (decided?.has(xi < yi ? `${xi},${yi}` : `${yi},${xi}`)) return { probability: 0, vetoed: true };
+      cmp.compare(kind, x, y, levels, 0);
+      const s = scoreLevels(models[kind], Array.from(levels.subarray(0, COMPARISONS[kind].length)));
+      return { probability: s.probability, vetoed: s.vetoed && s.contactDiffers && !s.sharedContact };
+    },
+  });
+  const clusterBand = new Uint8Array(cl.clusters.length);
+  cl.minProb.forEach((p, c) => (clusterBand[c] = p >= thresholds.sure ? BAND_SURE : BAND_REVIEW));
+  for (let p = 0; p < sel.length; p++) {
+    const c = cl.clusterOf[out.a[p]!]!;
+    if (c >= 0 && c === cl.clusterOf[out.b[p]!] && out.band[p] === BAND_REVIEW) clusterBand[c] = BAND_REVIEW;
+  }
+  lap('clustering');
+
+  let sure = 0;
+  for (let p = 0; p < sel.length; p++) if (out.band[p] === BAND_SURE) sure++;
+  return {
+    ...out,
+    clusters: cl.clusters,
+    clusterBand,
+    clusterOf: cl.clusterOf,
+    models,
+    stats: {
+      records: t.n,
+      blocking: cand.stats,
+      candidatePairs: cand.a.length,
+      reductionRatio: cand.stats.reductionRatio,
+      pairsPerSecond: seconds.comparing! > 0 ? Math.round(cand.a.length / seconds.comparing!) : 0,
+      sure,
+      review: sel.length - sure,
+      vetoed,
+      skippedByDecision: skipped,
+      refusedJoins: cl.refusedJoins,
+      seconds,
+    },
+  };
+}
+
+/** Per-field explanation of a pattern under the fitted model. */
+export function explainPattern(models: Partial<Record<ModelKind, FsModel>>, key: number): FieldExplanation[] {
+  const d = decodePattern(key);
+  const model = models[d.kind];
+  if (!model) return [];
+  return model.comparisons.map((def, c) => {
+    const l = d.levels[c]!;
+    const swappedNote =
+      d.swapped && (def.field === 'FIRSTNAME' || def.field === 'LASTNAME') ? ' (first/last swapped)' : '';
+    return {
+      field: def.field,
+      comparison: def.method + swappedNote,
+      level: def.levels[l]!,
+      weight: Math.round(model.weights[c]![l]! * 100) / 100,
+    };
+  });
+}
