@@ -58,14 +58,27 @@ export interface GeneratedContact {
 /** Originals kept as candidates for later duplicates (reservoir sample, so duplicates span the file). */
 const RESERVOIR_SIZE = 20_000;
 
-export function* generateContacts(rows: number, seed = DEFAULT_SEED): Generator<GeneratedContact> {
+export interface GeneratorOptions {
+  /** Share of rows that are near-duplicates of an earlier person (default DUPLICATE_RATE). */
+  duplicateRate?: number;
+  /** Share of rows that get one dirt edit (default DIRT_RATE). */
+  dirtRate?: number;
+}
+
+export function* generateContacts(
+  rows: number,
+  seed = DEFAULT_SEED,
+  options: GeneratorOptions = {},
+): Generator<GeneratedContact> {
+  const duplicateRate = options.duplicateRate ?? DUPLICATE_RATE;
+  const dirtRate = options.dirtRate ?? DIRT_RATE;
   const rng = new Prng(seed);
   const reservoir: { person: Person; firstId: string }[] = [];
   let originals = 0;
   let customerNo = 100;
   for (let id = 1; id <= rows; id++) {
     customerNo += rng.int(1, 3);
-    const isDuplicate = reservoir.length > 0 && rng.chance(DUPLICATE_RATE);
+    const isDuplicate = reservoir.length > 0 && rng.chance(duplicateRate);
     let person: Person;
     let duplicateOf: string | undefined;
     if (isDuplicate) {
@@ -89,7 +102,7 @@ export function* generateContacts(rows: number, seed = DEFAULT_SEED): Generator<
       const count = 1 + (rng.chance(0.5) ? 1 : 0) + (rng.chance(0.2) ? 1 : 0);
       for (const e of applyEdits(rng, DUPLICATE_EDITS, count, row, person, style)) edits.push(`dup:${e}`);
     }
-    if (rng.chance(DIRT_RATE)) {
+    if (rng.chance(dirtRate)) {
       for (const e of applyEdits(rng, DIRT_EDITS, 1, row, person, style)) edits.push(`dirt:${e}`);
     }
     yield { row, duplicateOf, edits };
@@ -108,7 +121,12 @@ export interface WriteStats {
 }
 
 /** Writes UTF-8 CSV (no BOM, `,`, CRLF line ends) synchronously in ~1 MB chunks. */
-export function writeContactsCsv(path: string, rows: number, seed = DEFAULT_SEED): WriteStats {
+export function writeContactsCsv(
+  path: string,
+  rows: number,
+  seed = DEFAULT_SEED,
+  options: GeneratorOptions = {},
+): WriteStats {
   const fd = openSync(path, 'w');
   let bytes = 0;
   let duplicates = 0;
@@ -118,7 +136,7 @@ export function writeContactsCsv(path: string, rows: number, seed = DEFAULT_SEED
     chunk = '';
   };
   try {
-    for (const { row, duplicateOf } of generateContacts(rows, seed)) {
+    for (const { row, duplicateOf } of generateContacts(rows, seed, options)) {
       if (duplicateOf !== undefined) duplicates++;
       chunk += CONTACT_COLUMNS.map((c) => csvField(row[c])).join(',') + '\r\n';
       if (chunk.length > 1 << 20) flush();

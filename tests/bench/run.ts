@@ -9,38 +9,26 @@
  *   BENCH_QUICK=1             small sizes (20k / 50k / 20k XLSX) for a fast smoke run
  *   BENCH_ONLY=import,dedupe  only these sections (file names without `.bench.ts`)
  *   BENCH_OUT=path.json       write the results there instead
+ *   BENCH_SECTIONS_DIR=dir    look for *.bench.ts there (tests of the runner)
  * A section that throws is reported and the others still run; the exit code is then 1.
  *
  * Child mode (internal): `run.ts --child <file>` runs one section and sends its rows over IPC.
  */
 import { fork } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatTable, machineInfo, type BenchReport, type SectionError } from './bench-report';
+import { discoverSections, parseOnly } from './bench-sections';
 import type { BenchContext, BenchRow, BenchSection } from './harness';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
-const SECTION_ORDER = ['import', 'export', 'checks', 'dedupe'];
 const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = QUICK
   ? { small: 20_000, large: 50_000, xlsx: 20_000 }
   : { small: 100_000, large: 1_000_000, xlsx: 200_000 };
 
 type ChildMessage = { rows: BenchRow[] } | { error: string };
-
-/** Section files in run order, filtered by BENCH_ONLY. */
-export function discoverSections(only: string[] | null): string[] {
-  const names = readdirSync(BENCH_DIR)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .map((f) => f.slice(0, -'.bench.ts'.length));
-  const rank = (n: string): number => {
-    const i = SECTION_ORDER.indexOf(n);
-    return i < 0 ? SECTION_ORDER.length : i;
-  };
-  names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  return names.filter((n) => only === null || only.includes(n)).map((n) => join(BENCH_DIR, `${n}.bench.ts`));
-}
 
 function context(sectionName: string): BenchContext {
   return {
@@ -85,12 +73,8 @@ function runSectionProcess(file: string): Promise<BenchRow[]> {
 }
 
 async function main(): Promise<void> {
-  const only = process.env.BENCH_ONLY
-    ? process.env.BENCH_ONLY.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : null;
-  const files = discoverSections(only);
+  const only = parseOnly(process.env.BENCH_ONLY);
+  const files = discoverSections(process.env.BENCH_SECTIONS_DIR ?? BENCH_DIR, only);
   if (files.length === 0) {
     console.error(`no bench sections found${only ? ` for BENCH_ONLY=${only.join(',')}` : ''}`);
     process.exit(1);
