@@ -71,7 +71,7 @@ export interface Person {
 
 const COUNTRY_WEIGHTS: Record<CountryCode, number> = { CH: 70, FR: 9, DE: 8, AT: 3, IT: 5, GB: 5 };
 const FOREIGN_CULTURES: Culture[] = ['de', 'fr', 'it', 'en'];
-const GB_INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+const GB_INWARD_LETTERS = [...'ABDEFGHJLNPQRSTUWXYZ'];
 
 /** Picks from a list favouring its head (common names first), roughly Zipf-like. */
 function pickCommon<T>(rng: Prng, items: readonly T[]): T {
@@ -81,17 +81,19 @@ function pickCommon<T>(rng: Prng, items: readonly T[]): T {
 const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
 
 function daysInMonth(month: number, year: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
+
+const emailWord = (s: string, german: boolean): string =>
+  foldAccents(s, german)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '');
 
 function emailFor(rng: Prng, first: string, last: string, country: CountryCode, birth?: BirthDate): string {
   const german = rng.chance(0.5);
-  const clean = (s: string): string =>
-    foldAccents(s, german)
-      .toLowerCase()
-      .replace(/[^a-z0-9-]/g, '');
-  const f = clean(first);
-  const l = clean(last.split('-')[0]!);
+  const f = emailWord(first, german);
+  const l = emailWord(last.split('-')[0]!, german);
   const local = rng.pick([`${f}.${l}`, `${f}.${l}`, `${f[0]}${l}`, `${f}_${l}`, `${l}.${f}`, `${f}${l}`]);
   const suffix = rng.chance(0.55)
     ? rng.chance(0.5) && birth
@@ -113,7 +115,7 @@ export function makePerson(rng: Prng, entityId: string): Person {
   if (gender === 'female' && culture === 'de' && rng.chance(0.06)) last += `-${pickCommon(rng, names.last)}`;
   let postcode = place.postcode;
   if (country === 'GB') {
-    postcode += ` ${rng.int(1, 9)}${rng.pick([...GB_INWARD_LETTERS])}${rng.pick([...GB_INWARD_LETTERS])}`;
+    postcode += ` ${rng.int(1, 9)}${rng.pick(GB_INWARD_LETTERS)}${rng.pick(GB_INWARD_LETTERS)}`;
   }
   let birth: BirthDate | undefined;
   if (rng.chance(0.65)) {
