@@ -71,9 +71,7 @@ export class JobManager {
       last = Date.now();
       pending = undefined;
       this.events.emit('progress', p);
-      this.db
-        ?.prepare('UPDATE jobs SET phase = ?, done = ?, total = ? WHERE id = ?')
-        .run(p.phase, p.done, p.total ?? null, jobId);
+      this.persistProgress(p, jobId);
     };
     const ctx: JobContext = {
       jobId,
@@ -138,6 +136,30 @@ export class JobManager {
       finishedAt: (r.finished_at as string | null) ?? null,
       error: r.error_json ? (JSON.parse(r.error_json as string) as { code: string; message: string }) : null,
     }));
+  }
+
+  /**
+   * Best effort: a job writing in a staged transaction on its own connection holds the write
+   * lock, so recording progress must neither wait (busy_timeout would freeze the event loop)
+   * nor fail the job. Progress events still go out; only the jobs-table copy is skipped.
+   */
+  private persistProgress(p: JobProgress, jobId: string): void {
+    const db = this.db;
+    if (!db) return;
+    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      db.prepare('UPDATE jobs SET phase = ?, done = ?, total = ? WHERE id = ?').run(
+        p.phase,
+        p.done,
+        p.total ?? null,
+        jobId,
+      );
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+    } finally {
+      db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   private finish(

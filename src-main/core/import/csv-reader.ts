@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import Papa from 'papaparse';
+import { AppError } from '../../../shared/errors';
+import { detectDialect, type CsvDialect } from './csv-dialect';
+import { createChunkDecoder, detectEncoding, type DetectedEncoding } from './encoding';
+import { readHead } from './file-kind';
+
+export interface CsvPlan {
+  encoding: DetectedEncoding;
+  dialect: CsvDialect;
+}
+
+/** Decoded text of the file's first 64 KB (a cut multi-byte character at the end is dropped). */
+function decodeSample(head: Buffer, enc: DetectedEncoding, fileName: string): string {
+  const decoder = createChunkDecoder(enc, fileName);
+  try {
+    return decoder.write(head);
+  } catch {
+    return head.toString('latin1');
+  }
+}
+
+/** Detects encoding and dialect from the start of the file; overrides win. */
+export function planCsv(path: string, overrides: { encoding?: string; delimiter?: string }): CsvPlan {
+  const fileName = basename(path);
+  const head = readHead(path);
+  const encoding = detectEncoding(head, fileName, overrides.encoding);
+  const sample = decodeSample(head, encoding, fileName);
+  return { encoding, dialect: detectDialect(sample, overrides.delimiter) };
+}
+
+/** One record needs more text than this: a quote was opened and never closed. */
+const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+const READ_CHUNK = 1024 * 1024;
+
+export interface CsvReadResult {
+  size: number;
+  sha256: string;
+  /** Parse problems (malformed quotes) with the line of the record. */
+  problems: Array<{ row: number; code: string; message: string }>;
+}
+
+function countChar(s: string, ch: string, end: number): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1 && i < end; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** Line breaks (CRLF, LF or CR each count as one) inside the cells of a record. */
+function breaksInside(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    if (c.indexOf('\n') === -1 && c.indexOf('\r') === -1) continue;
+    for (let i = 0; i < c.length; i++) {
+      const ch = c.charCodeAt(i);
+      if (ch === 10) n++;
+      else if (ch === 13) {
+        n++;
+        if (c.charCodeAt(i + 1) === 10) i++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * Streams a CSV file: raw bytes are hashed, decoded to text (never parsed as raw chunks, which
+ * would split multi-byte characters), and cut into records by Papa's parser on whole records only
+ * (the unfinished tail of each chunk waits for the next). `onRecord` gets the physical line where
+ * each record starts; `afterChunk` may await (cancel checkpoints) between chunks and returns true
+ * to stop reading early (preview): the unfinished tail is then dropped.
+ */
+export async function readCsv(
+  path: string,
+  plan: CsvPlan,
+  onRecord: (rowNumber: number, cells: string[]) => void,
+  afterChunk: (bytesRead: number) => Promise<boolean | void>,
+): Promise<CsvReadResult> {
+  const fileName = basename(path);
+  const { delimiter, quoteChar, newline } = plan.dialect;
+  const parser = new Papa.Parser({ delimiter, quoteChar, newline });
+  const decoder = createChunkDecoder(plan.encoding, fileName);
+  const hash = createHash('sha256');
+  const problems: CsvReadResult['problems'] = [];
+  let size = 0;
+  let line = 1;
+  let pending = '';
+
+  const emit = (input: string, last: boolean): void => {
+    const res = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    const records = res.data;
+    let count = records.length;
+    if (last && count > 0) {
+      const tail = records[count - 1]!;
+      // A final line break ends the last record; it does not open an empty one.
+      if (tail.length === 1 && tail[0] === '' && (input.endsWith('\n') || input.endsWith('\r'))) count--;
+    }
+    const consumed = last ? input.length : res.meta.cursor;
+    const lf = countChar(input, '\n', consumed);
+    const cr = countChar(input, '\r', consumed);
+    const simple =
+      !last &&
+      (newline === '\r\n'
+        ? lf === count && cr === count
+        : newline === '\n'
+          ? lf === count && cr === 0
+          : cr === count && lf === 0);
+    const starts = simple ? null : new Array<number>(count);
+    if (starts) {
+      let l = line;
+      for (let i = 0; i < count; i++) {
+        starts[i] = l;
+        l += 1 + breaksInside(records[i]!);
+      }
+    }
+    for (const e of res.errors) {
+      if (e.row === undefined || e.row >= count) continue;
+      const row = starts ? starts[e.row]! : line + e.row;
+      problems.push({
+        row,
+        code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'malformed_quotes',
+        message:
+          e.code === 'MissingQuotes'
+            ? `Row ${row}: a quoted field is never closed; the rest of the file was read into it.`
+            : `Row ${row}: a quote inside a quoted field is not doubled; the field runs on to the next closing quote (check this row and the next ones).`,
+      });
+    }
+    for (let i = 0; i < count; i++) onRecord(starts ? starts[i]! : line + i, records[i]!);
+    if (starts) line = count > 0 ? starts[count - 1]! + 1 + breaksInside(records[count - 1]!) : line;
+    else line += count;
+    pending = last ? '' : input.substring(consumed);
+  };
+
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      size += chunk.length;
+      const text = decoder.write(chunk);
+      if (text.length === 0) continue;
+      emit(pending.length ? pending + text : text, false);
+      if (pending.length > MAX_RECORD_CHARS) {
+        throw new AppError(
+          'import.unclosed-quote',
+          `${fileName}, row ${line}: a quoted field (${quoteChar}) is never closed — the record runs on for more than ${MAX_RECORD_CHARS / 1048576} MB. Fix the quote in the file and import again.`,
+          { fileName, row: line },
+        );
+      }
+      if ((await afterChunk(size)) === true) return { size, sha256: '', problems };
+    }
+  } finally {
+    stream.destroy();
+  }
+  emit(pending + decoder.end(), true);
+  return { size, sha256: hash.digest('hex'), problems };
+}
