@@ -85,6 +85,8 @@ export const validateOptionsSchema = z.object({
   extraTitles: z.array(z.string()).default([]),
   /** Cap on listed problems (counts stay exact). */
   maxProblems: z.number().int().positive().default(1000),
+  /** Also count warnings (fields SecuTix would drop, e.g. a bad BIRTHDATE) as making the file invalid. */
+  strict: z.boolean().default(false),
   today: z.string().optional(),
 });
 export type ValidateOptionsInput = z.input<typeof validateOptionsSchema>;

@@ -7,10 +7,11 @@ export const validateCommand: CliCommand = {
   summary:
     'Check a SecuTix contact import file (XLSX/CSV) before upload; exit 1 when SecuTix would reject it',
   usage:
-    'contact-prep validate <file.xlsx|file.csv> [--template <secutix-template>] [--title CODE]... [--json]',
+    'contact-prep validate <file.xlsx|file.csv> [--template <secutix-template>] [--title CODE]... [--strict] [--json]',
   options: {
     template: { type: 'string' },
     title: { type: 'string', multiple: true },
+    strict: { type: 'boolean' },
     json: { type: 'boolean' },
   },
   async run(ctx) {
@@ -20,6 +21,7 @@ export const validateCommand: CliCommand = {
       path,
       template: typeof ctx.values.template === 'string' ? ctx.values.template : undefined,
       extraTitles: (ctx.values.title as string[] | undefined) ?? [],
+      strict: ctx.values.strict === true,
     });
     if (ctx.values.json) {
       ctx.out(

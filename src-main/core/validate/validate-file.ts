@@ -130,7 +130,7 @@ export async function validateSecutixFile(input: ValidateOptionsInput): Promise<
   }
   return {
     file: options.path,
-    valid: errors === 0,
+    valid: errors === 0 && (!options.strict || warnings === 0),
     rows: dataRows,
     errors,
     warnings,
