@@ -1,6 +1,12 @@
 import { AppError } from '../../../shared/errors';
 import type { Check, CheckResources } from './check';
+import { contactNumbersCheck } from './contact-numbers';
 import { countryCheck } from './country';
+import { datesCheck } from './dates';
+import { emailCheck } from './email';
+import { encodingCheck } from './encoding';
+import { phoneCheck } from './phone';
+import { staleCheck } from './stale';
 import { postcodeCheck } from './postcode';
 import { townCheck } from './town';
 
@@ -8,7 +14,17 @@ import { townCheck } from './town';
  * Every check the engine runs, in display order. Adding a check = one file + one line here + tests.
  * Worker threads import this module too, so keep check modules free of side effects at import.
  */
-export const ALL_CHECKS: readonly Check[] = [countryCheck, postcodeCheck, townCheck];
+export const ALL_CHECKS: readonly Check[] = [
+  encodingCheck,
+  countryCheck,
+  postcodeCheck,
+  townCheck,
+  phoneCheck,
+  emailCheck,
+  datesCheck,
+  contactNumbersCheck,
+  staleCheck,
+];
 
 /** The checks to run: all, or the named subset (unknown names are a user error). */
 export function selectChecks(names?: readonly string[]): Check[] {

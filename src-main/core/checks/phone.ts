@@ -1,0 +1,170 @@
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/max';
+import type { Contact } from '../../../shared/domain';
+import { normalizeCountry } from '../../../shared/reference/countries';
+import type { Check, CheckContext, Finding } from './check';
+import { finding } from './finding';
+
+const PHONE_FIELDS = ['TELEPHONE', 'FAX', 'CELLPHONE'] as const;
+/** Setting: region assumed when a row has no (readable) COUNTRY. */
+export const DEFAULT_COUNTRY_SETTING = 'checks.defaultCountry';
+
+const EXTENSION =
+  /[\s,;]*(?:ext\.?|extension|x|poste|int\.?|intern|durchwahl|dw\.?)\s*[:.]?\s*(\d{1,6})\s*$/i;
+
+export interface CleanedPhone {
+  /** What is left to parse: digits, a leading +, spaces. */
+  number: string;
+  extension?: string;
+  /** Letters or words were removed (`SVP`, `natel`, `privé`). */
+  hadText: boolean;
+}
+
+/**
+ * Prepares a phone cell for parsing as SecuTix reads it (spec §3.6): `(41)0216132111` forces the
+ * country code, `+41 (0)21…` loses its `(0)`, extensions (`ext. 12`, `x12`) are set apart and
+ * other text is ignored.
+ */
+export function cleanPhone(value: string): CleanedPhone {
+  let v = value.trim();
+  let extension: string | undefined;
+  const ext = EXTENSION.exec(v);
+  if (ext && /\d/.test(v.slice(0, ext.index))) {
+    extension = ext[1];
+    v = v.slice(0, ext.index);
+  }
+  v = v.replace(/\(0\)/g, ' ');
+  const forced = /^\s*\((\d{1,3})\)\s*0?/.exec(v);
+  if (forced) v = `+${forced[1]} ${v.slice(forced[0].length)}`;
+  const hadText = /\p{L}/u.test(v);
+  v = v
+    .replace(/[^\d+]/g, ' ')
+    .replace(/(?!^)\+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { number: v, extension, hadText };
+}
+
+function regionOf(contact: Contact, ctx: CheckContext): { region: CountryCode; fromRow: boolean } {
+  const c = normalizeCountry(contact.data.COUNTRY)?.code;
+  if (c && isSupportedCountry(c)) return { region: c, fromRow: true };
+  const d = ctx.settings[DEFAULT_COUNTRY_SETTING];
+  return { region: typeof d === 'string' && isSupportedCountry(d) ? d : 'CH', fromRow: false };
+}
+
+function parse(cleaned: string, region: CountryCode): PhoneNumber | undefined {
+  const p = parsePhoneNumberFromString(cleaned, region);
+  return p?.isValid() ? p : undefined;
+}
+
+/**
+ * TELEPHONE, FAX, CELLPHONE: parse with libphonenumber (region from the row's COUNTRY, else the
+ * workspace default), suggest E.164, move mobiles out of TELEPHONE and flag landlines in CELLPHONE.
+ * The exporter writes SecuTix's own `(41)…` form where needed; the field itself holds E.164.
+ */
+export const phoneCheck: Check = {
+  name: 'phone',
+  codes: [
+    'phone.invalid',
+    'phone.junk',
+    'phone.format',
+    'phone.mobile-in-landline',
+    'phone.landline-in-mobile',
+  ],
+  run(contact, ctx) {
+    const out: Finding[] = [];
+    let region: ReturnType<typeof regionOf> | undefined;
+    for (const field of PHONE_FIELDS) {
+      const value = contact.data[field];
+      if (value === undefined) continue;
+      if (!/\d/.test(value)) {
+        out.push(
+          finding(
+            contact,
+            field,
+            'phone.junk',
+            'warning',
+            '"{value}" is not a phone number.',
+            { value },
+            { [field]: null },
+            0.9,
+          ),
+        );
+        continue;
+      }
+      region ??= regionOf(contact, ctx);
+      const cleaned = cleanPhone(value);
+      const phone = parse(cleaned.number, region.region);
+      if (!phone) {
+        out.push(
+          finding(
+            contact,
+            field,
+            'phone.invalid',
+            'error',
+            '"{value}" is not a valid phone number (read as {region}).',
+            {
+              value,
+              region: region.region,
+            },
+          ),
+        );
+        continue;
+      }
+      out.push(
+        ...typeAndFormat(contact, field, value, phone, cleaned, region.fromRow || /^\+/.test(cleaned.number)),
+      );
+    }
+    return out;
+  },
+};
+
+function typeAndFormat(
+  contact: Contact,
+  field: string,
+  value: string,
+  phone: PhoneNumber,
+  cleaned: CleanedPhone,
+  regionKnown: boolean,
+): Finding[] {
+  const e164 = phone.number as string;
+  const type = phone.getType();
+  let confidence = regionKnown ? 0.95 : 0.85;
+  if (cleaned.extension || cleaned.hadText) confidence -= 0.15;
+  const params = { value, e164, extension: cleaned.extension ?? '' };
+  if (field === 'TELEPHONE' && type === 'MOBILE' && contact.data.CELLPHONE === undefined)
+    return [
+      finding(
+        contact,
+        field,
+        'phone.mobile-in-landline',
+        'info',
+        'Mobile number {e164} is in TELEPHONE: move it to CELLPHONE.',
+        params,
+        { TELEPHONE: null, CELLPHONE: e164 },
+        confidence - 0.05,
+      ),
+    ];
+  if (field === 'CELLPHONE' && type === 'FIXED_LINE')
+    return [
+      finding(
+        contact,
+        field,
+        'phone.landline-in-mobile',
+        'warning',
+        'CELLPHONE holds the landline number {e164}.',
+        params,
+        contact.data.TELEPHONE === undefined ? { CELLPHONE: null, TELEPHONE: e164 } : undefined,
+        confidence - 0.05,
+      ),
+    ];
+  if (value === e164) return [];
+  const template = cleaned.extension
+    ? 'Write {value} as {e164} (SecuTix has no extension field: extension {extension} is dropped).'
+    : 'Write {value} as {e164}.';
+  return [finding(contact, field, 'phone.format', 'info', template, params, { [field]: e164 }, confidence)];
+}

@@ -1,0 +1,38 @@
+import type { Contact, ContactData } from '../../../shared/domain';
+import type { Check, CheckContext, Finding } from '../../../src-main/core/checks/check';
+
+export const TODAY = new Date('2026-11-25T12:00:00Z');
+
+export function contact(data: ContactData, extra: Partial<Contact> = {}): Contact {
+  return {
+    id: 1,
+    sourceRowId: null,
+    sourceId: null,
+    data,
+    cleared: [],
+    kindOverride: null,
+    operation: 'INSERT',
+    status: 'active',
+    mergedInto: null,
+    ...extra,
+  };
+}
+
+export function ctx(
+  settings: Record<string, unknown> = {},
+  indexes: Record<string, unknown> = {},
+): CheckContext {
+  return { settings, resources: {}, indexes, today: TODAY };
+}
+
+/** Runs one check on one row's data. */
+export function run(
+  check: Check,
+  data: ContactData,
+  context: CheckContext = ctx(),
+  extra: Partial<Contact> = {},
+): Finding[] {
+  return check.run(contact(data, extra), context);
+}
+
+export const codes = (fs: Finding[]) => fs.map((f) => f.code);
