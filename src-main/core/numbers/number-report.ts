@@ -3,7 +3,6 @@ import {
   getNumberRange,
   getReservedRange,
   inRange,
-  numberKey,
   type NumberRange,
   type ReservedRange,
 } from './number-settings';
