@@ -57,11 +57,17 @@ export function streetLine(rng: Prng, country: CountryCode, language: Culture): 
   return `${street} ${n}`;
 }
 
+type PhoneRange = [prefix: string, digits: number, lead?: string];
+
 interface PhonePlan {
   dial: string;
-  /** National prefixes without the trunk 0 (`79`), with the subscriber digit count. */
-  mobile: [prefix: string, digits: number][];
-  fixed: [prefix: string, digits: number][];
+  /**
+   * National prefixes without the trunk 0 (`79`), the subscriber digit count and, where a range is
+   * unallocated, the digits a subscriber number may start with (checked against libphonenumber's
+   * metadata so clean numbers pass a phone check).
+   */
+  mobile: PhoneRange[];
+  fixed: PhoneRange[];
   trunk: boolean;
 }
 
@@ -93,8 +99,17 @@ export const PHONE_PLANS: Record<CountryCode, PhonePlan> = {
   FR: {
     dial: '33',
     trunk: true,
-    mobile: ['6', '7'].map((p) => [p, 8]),
-    fixed: ['1', '2', '3', '4', '5'].map((p) => [p, 8]),
+    mobile: [
+      ['6', 8, '1245678'],
+      ['7', 8, '3456789'],
+    ],
+    fixed: [
+      ['1', 8],
+      ['2', 8, '12345789'],
+      ['3', 8],
+      ['4', 8],
+      ['5', 8, '12345678'],
+    ],
   },
   DE: {
     dial: '49',
@@ -114,7 +129,7 @@ export const PHONE_PLANS: Record<CountryCode, PhonePlan> = {
     trunk: true,
     mobile: ['664', '660', '676', '699', '650'].map((p) => [p, 7]),
     fixed: [
-      ['1', 7],
+      ['1', 7, '23456789'],
       ['316', 6],
       ['512', 6],
       ['662', 6],
@@ -136,13 +151,13 @@ export const PHONE_PLANS: Record<CountryCode, PhonePlan> = {
   GB: {
     dial: '44',
     trunk: true,
-    mobile: ['7700', '7711', '7812', '7903', '7960', '7448', '7534'].map((p) => [p, 6]),
+    mobile: ['7711', '7812', '7903', '7960', '7448', '7534'].map((p) => [p, 6]),
     fixed: [
-      ['20', 8],
+      ['20', 8, '378'],
       ['161', 7],
-      ['131', 7],
-      ['117', 7],
-      ['113', 7],
+      ['131', 7, '12345678'],
+      ['117', 7, '2349'],
+      ['113', 7, '23458'],
     ],
   },
 };
@@ -155,8 +170,8 @@ export interface Phone {
 }
 
 export function phoneNumber(rng: Prng, country: CountryCode, kind: 'mobile' | 'fixed'): Phone {
-  const [prefix, digits] = rng.pick(PHONE_PLANS[country][kind]);
-  return { country, prefix, subscriber: String(rng.int(1, 9)) + rng.digits(digits - 1) };
+  const [prefix, digits, lead = '123456789'] = rng.pick(PHONE_PLANS[country][kind]);
+  return { country, prefix, subscriber: lead[rng.int(0, lead.length - 1)]! + rng.digits(digits - 1) };
 }
 
 export type PhoneStyle = 'national' | 'international' | 'compact' | 'e164' | 'double-zero' | 'slash';

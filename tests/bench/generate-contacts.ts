@@ -42,7 +42,7 @@ import { DIRT_EDITS, DUPLICATE_EDITS, applyEdits } from './row-edits';
 
 export { CONTACT_COLUMNS, type ContactColumn, type ContactRow } from './contact-record';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20251125;
 export const DUPLICATE_RATE = 0.1;
 export const DIRT_RATE = 0.05;

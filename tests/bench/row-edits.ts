@@ -135,7 +135,8 @@ export const DIRT_EDITS: Record<string, RowEdit> = {
     // A postcode of another town of the same country: a mismatch a postcode check must flag.
     const pools = placePools()[person.place.country];
     const other = rng.pick(pools.others);
-    if (other.town === person.place.town || person.place.country === 'GB') return false;
+    if (other.town === person.place.town || other.postcode === person.place.postcode) return false;
+    if (person.place.country === 'GB') return false;
     row.PLZ = other.postcode;
     return true;
   },
