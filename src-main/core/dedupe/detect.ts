@@ -4,7 +4,7 @@ import { COMPARISONS, Comparer, MODEL_KINDS, modelKindOf, type ModelKind } from 
 import type { FieldExplanation } from './cluster-store';
 import { estimateU, fitModel, scoreLevels, type FsModel, type PatternScore } from './model';
 import { computePatternKeys } from './pattern-keys';
-import { decodePattern, MAX_COMPARISONS } from './patterns';
+import { decodePattern, encodePattern, MAX_COMPARISONS } from './patterns';
 import type { RecordTable } from './records';
 
 export interface Thresholds {
@@ -20,6 +20,8 @@ export interface Thresholds {
  */
 export const DEFAULT_THRESHOLDS: Thresholds = { sure: 0.99, review: 0.5 };
 export const CHAIN_MIN = 0.05;
+/** Groups larger than this get no implied pairs (quadratic); their direct pairs remain. */
+const MAX_IMPLIED_CLUSTER = 60;
 
 export type KeyComputer = (t: RecordTable, a: Int32Array, b: Int32Array) => Promise<Float64Array>;
 
@@ -65,6 +67,8 @@ export interface DetectStats {
   vetoed: number;
   skippedByDecision: number;
   refusedJoins: number;
+  /** Pairs inside a group that were not candidates, scored after clustering. */
+  impliedPairs: number;
   seconds: Record<string, number>;
 }
 
@@ -185,7 +189,14 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
     }
     sel.push(k);
   }
-  const out = {
+  const out: {
+    a: Int32Array;
+    b: Int32Array;
+    prob: Float64Array;
+    weight: Float64Array;
+    band: Uint8Array;
+    pattern: Float64Array;
+  } = {
     a: new Int32Array(sel.length),
     b: new Int32Array(sel.length),
     prob: new Float64Array(sel.length),
@@ -223,16 +234,61 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
       return { probability: s.probability, vetoed: s.vetoed && s.contactDiffers && !s.sharedContact };
     },
   });
+  // Member pairs of a group that were not candidates themselves (A~B, B~C ⇒ A,C): scored too,
+  // so every pair inside a group has its explanation.
+  const direct = new Set<number>();
+  for (let p = 0; p < sel.length; p++) direct.add(out.a[p]! * t.n + out.b[p]!);
+  const implied: Array<[number, number, number]> = [];
+  for (const members of cl.clusters) {
+    if (members.length > MAX_IMPLIED_CLUSTER) continue;
+    for (let x = 0; x < members.length; x++)
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x]!;
+        const j = members[y]!;
+        if (direct.has(i * t.n + j)) continue;
+        const kind = modelKindOf(t.kind[i]!)!;
+        cmp.compare(kind, i, j, levels, 0);
+        implied.push([
+          i,
+          j,
+          encodePattern(MODEL_KINDS.indexOf(kind), levels, COMPARISONS[kind].length, cmp.swapped),
+        ]);
+      }
+  }
+  if (implied.length) {
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(arr: T, make: (n: number) => T): T => {
+      const next = make(arr.length + implied.length);
+      next.set(arr);
+      return next;
+    };
+    out.a = grow(out.a, (n) => new Int32Array(n));
+    out.b = grow(out.b, (n) => new Int32Array(n));
+    out.prob = grow(out.prob, (n) => new Float64Array(n));
+    out.weight = grow(out.weight, (n) => new Float64Array(n));
+    out.band = grow(out.band, (n) => new Uint8Array(n));
+    out.pattern = grow(out.pattern, (n) => new Float64Array(n));
+    implied.forEach(([i, j, key], q) => {
+      const d = decodePattern(key);
+      const s = scoreLevels(models[d.kind]!, d.levels);
+      const p = sel.length + q;
+      out.a[p] = i;
+      out.b[p] = j;
+      out.prob[p] = s.probability;
+      out.weight[p] = s.weight;
+      out.band[p] = s.probability >= thresholds.sure && !s.vetoed ? BAND_SURE : BAND_REVIEW;
+      out.pattern[p] = key;
+    });
+  }
   const clusterBand = new Uint8Array(cl.clusters.length);
   cl.minProb.forEach((p, c) => (clusterBand[c] = p >= thresholds.sure ? BAND_SURE : BAND_REVIEW));
-  for (let p = 0; p < sel.length; p++) {
+  for (let p = 0; p < out.a.length; p++) {
     const c = cl.clusterOf[out.a[p]!]!;
     if (c >= 0 && c === cl.clusterOf[out.b[p]!] && out.band[p] === BAND_REVIEW) clusterBand[c] = BAND_REVIEW;
   }
   lap('clustering');
 
   let sure = 0;
-  for (let p = 0; p < sel.length; p++) if (out.band[p] === BAND_SURE) sure++;
+  for (let p = 0; p < out.a.length; p++) if (out.band[p] === BAND_SURE) sure++;
   return {
     ...out,
     clusters: cl.clusters,
@@ -246,7 +302,8 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
       reductionRatio: cand.stats.reductionRatio,
       pairsPerSecond: seconds.comparing! > 0 ? Math.round(cand.a.length / seconds.comparing!) : 0,
       sure,
-      review: sel.length - sure,
+      review: out.a.length - sure,
+      impliedPairs: implied.length,
       vetoed,
       skippedByDecision: skipped,
       refusedJoins: cl.refusedJoins,

@@ -1,0 +1,70 @@
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../workers/spawn';
+import type { DedupeWorkerReply, DedupeWorkerRequest } from '../workers/dedupe.worker';
+import type { KeyComputer } from './detect';
+import { computePatternKeys } from './pattern-keys';
+
+/** Below this many candidate pairs, starting threads costs more than it saves. */
+const MIN_PAIRS_FOR_WORKERS = 200_000;
+const CHUNK = 250_000;
+
+/**
+ * Computes pattern keys on `threads` worker threads (2 on this class of machine): chunks of
+ * pairs are handed out as workers free up, so a slow chunk does not idle the other core.
+ */
+export function workerKeyComputer(
+  threads = 2,
+  hooks: { onChunk?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): KeyComputer {
+  return async (t, a, b) => {
+    if (a.length < MIN_PAIRS_FOR_WORKERS || threads < 1) return computePatternKeys(t, a, b);
+    const workers: Worker[] = [];
+    try {
+      for (let w = 0; w < threads; w++) {
+        const worker = spawnWorker('dedupe');
+        worker.postMessage({ type: 'table', table: t } satisfies DedupeWorkerRequest);
+        workers.push(worker);
+      }
+      const out = new Float64Array(a.length);
+      let next = 0;
+      let done = 0;
+      await Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              const abort = () => resolve(); // the job's next checkpoint throws 'cancelled'
+              hooks.signal?.addEventListener('abort', abort, { once: true });
+              const send = () => {
+                if (next >= a.length || hooks.signal?.aborted) {
+                  hooks.signal?.removeEventListener('abort', abort);
+                  resolve();
+                  return;
+                }
+                const from = next;
+                const to = Math.min(a.length, from + CHUNK);
+                next = to;
+                worker.postMessage({
+                  type: 'pairs',
+                  seq: from,
+                  a: a.slice(from, to),
+                  b: b.slice(from, to),
+                } satisfies DedupeWorkerRequest);
+              };
+              worker.on('message', (m: DedupeWorkerReply) => {
+                if ('error' in m) return reject(new Error(m.error));
+                out.set(m.keys, m.seq);
+                done += m.keys.length;
+                hooks.onChunk?.(done, a.length);
+                send();
+              });
+              worker.on('error', reject);
+              send();
+            }),
+        ),
+      );
+      return out;
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+}
