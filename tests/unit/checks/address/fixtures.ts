@@ -53,7 +53,7 @@ export const CLEAN_ADDRESSES: Record<string, string>[] = [
   { LINE1: 'Getreidegasse 9', ZIPCODE: '5020', TOWN: 'Salzburg', COUNTRY: 'AT' },
   { LINE1: 'Grand-Place 1', ZIPCODE: '1000', TOWN: 'Bruxelles', COUNTRY: 'BE' },
   { LINE1: 'Grote Markt 1', ZIPCODE: '2000', TOWN: 'Antwerpen', COUNTRY: 'BE' },
-  { LINE1: 'Place Guillaume II 1', ZIPCODE: '1648', TOWN: 'Luxembourg', COUNTRY: 'LU' },
+  { LINE1: '1, Place Guillaume II', ZIPCODE: '1648', TOWN: 'Luxembourg', COUNTRY: 'LU' },
   { LINE1: 'Via del Corso 100', ZIPCODE: '00186', TOWN: 'Roma', COUNTRY: 'IT' },
   { LINE1: 'Piazza del Duomo 1', ZIPCODE: '20121', TOWN: 'Milano', COUNTRY: 'IT' },
   { LINE1: 'Calle de Alcalá 50', ZIPCODE: '28014', TOWN: 'Madrid', COUNTRY: 'ES' },

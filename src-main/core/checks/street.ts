@@ -1,0 +1,121 @@
+import type { Contact } from '../../../shared/domain';
+import { rowCountry } from './address-reference';
+import type { Check, CheckContext, Finding } from './check';
+import { finding } from './finding';
+import { isSingleCase } from './name-case';
+import {
+  fixNumberSpacing,
+  isJunkLine,
+  isPoBox,
+  properCaseStreet,
+  reorderNumber,
+  splitPoBox,
+} from './street-format';
+
+const LINES = ['LINE1', 'LINE2', 'LINE3'] as const;
+
+/**
+ * Address lines (LINE1..LINE3, Text 100 each; no separate house-number column in SecuTix):
+ * placeholder lines, a number glued to the street, ALL-CAPS lines, the number on the wrong side
+ * for the country, and PO boxes sharing the street's line or printed above it.
+ */
+export const streetCheck: Check = {
+  name: 'street',
+  codes: ['street.junk', 'street.format', 'street.number-order', 'street.po-box-placement'],
+  run(contact: Contact, ctx: CheckContext): Finding[] {
+    const out: Finding[] = [];
+    const country = rowCountry(contact, ctx.settings);
+    for (const field of LINES) {
+      const value = contact.data[field]?.trim();
+      if (!value) continue;
+      if (isJunkLine(value)) {
+        out.push(
+          finding(
+            contact,
+            field,
+            'street.junk',
+            'warning',
+            'Address line "{value}" is a placeholder, not an address.',
+            { value },
+            { [field]: null },
+            0.8,
+          ),
+        );
+        continue;
+      }
+      const formatted = format(value);
+      if (formatted !== value)
+        out.push(
+          finding(
+            contact,
+            field,
+            'street.format',
+            'info',
+            'Address line "{value}" should be written "{suggested}".',
+            { value, suggested: formatted },
+            { [field]: formatted },
+            0.85,
+          ),
+        );
+      const reordered = country ? reorderNumber(formatted, country) : undefined;
+      if (reordered)
+        out.push(
+          finding(
+            contact,
+            field,
+            'street.number-order',
+            'info',
+            'In {country} the house number goes on the other side: "{suggested}".',
+            { value, suggested: reordered, country: country! },
+            { [field]: reordered },
+            0.6,
+          ),
+        );
+    }
+    const box = poBoxPlacement(contact);
+    if (box) out.push(box);
+    return out;
+  },
+};
+
+function format(value: string): string {
+  const spaced = fixNumberSpacing(value.replace(/\s+/g, ' '));
+  return isSingleCase(spaced) && /\p{L}{4,}/u.test(spaced) ? properCaseStreet(spaced) : spaced;
+}
+
+/**
+ * The street goes above the PO box (`Bahnhofstrasse 1` / `Postfach 123`): a PO box in LINE1 with
+ * the street in LINE2 is swapped, and `street, Postfach 12` in one line is split to a free line.
+ */
+function poBoxPlacement(contact: Contact): Finding | undefined {
+  const [l1, l2, l3] = LINES.map((f) => contact.data[f]?.trim() || undefined);
+  if (l1 && l2 && isPoBox(l1) && !isPoBox(l2) && /\d/.test(l2) && !l3)
+    return finding(
+      contact,
+      'LINE1',
+      'street.po-box-placement',
+      'info',
+      'The PO box "{box}" should come after the street "{street}".',
+      { box: l1, street: l2 },
+      { LINE1: l2, LINE2: l1 },
+      0.7,
+    );
+  for (const [i, field] of LINES.entries()) {
+    const value = [l1, l2, l3][i];
+    const split = value ? splitPoBox(value) : undefined;
+    if (!split) continue;
+    const free = LINES.slice(i + 1).find((f) => !contact.data[f]?.trim());
+    if (!free) return undefined;
+    return finding(
+      contact,
+      field,
+      'street.po-box-placement',
+      'info',
+      'Street and PO box in one line: "{value}".',
+      { value: value!, box: split.box, street: split.street },
+      { [field]: split.street, [free]: split.box },
+      0.8,
+    );
+  }
+  return undefined;
+}
