@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract/handlers';
 import type { HostContext } from './host-context';
 import { exportHandlers } from './export-handlers';
 import { historyHandlers } from './history-handlers';
+import { mappingHandlers } from './mapping-handlers';
 
 /** Every domain's handlers for one open workspace. Hosts pass the result to createDispatcher. */
 export function allHandlers(host: HostContext): Partial<Handlers> {
@@ -10,5 +11,6 @@ export function allHandlers(host: HostContext): Partial<Handlers> {
     'jobs.list': async ({ limit }) => host.jobs.list(limit),
     ...historyHandlers(host.ws),
     ...exportHandlers(host),
+    ...mappingHandlers(host),
   };
 }
