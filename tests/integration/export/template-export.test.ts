@@ -131,6 +131,21 @@ describe('template-driven export', () => {
     expect(fromCsv[4]).toMatchObject({ REMARK: "'=1+2" });
   });
 
+  it('writes a CONFIG row first when asked, so bare criterion values are valid (spec §2.5)', async () => {
+    const ws = tempWorkspace();
+    contactInserter(ws.db)({ data: { LASTNAME: 'Muster', CRIT01: 'Red|Green' } });
+    const out = join(tempDir(), 'config.csv');
+    const s = await exportWorkspace(ws.db, { ...GOLDEN_OPTIONS, out, configCodes: { CRIT01: 'PREFCOL' } });
+    expect(s).toMatchObject({ exported: 1, rejected: 0 });
+    const rows = await readAll(out);
+    const col = (code: string) => rows[3]!.indexOf(code);
+    expect(rows[4]![col('OPERATION')]).toBe('CONFIG');
+    expect(rows[4]![col('CRIT01')]).toBe('PREFCOL');
+    expect(rows[4]![col('INSTITUTION')]).toBe('DEMO');
+    expect(rows[5]![col('CRIT01')]).toBe('Red|Green');
+    expect((await validateSecutixFile({ path: out })).valid).toBe(true);
+  });
+
   it('leaves no output file when the export is cancelled', async () => {
     const ws = tempWorkspace();
     const insert = contactInserter(ws.db);
