@@ -9,6 +9,10 @@ import { phoneCheck } from './phone';
 import { staleCheck } from './stale';
 import { postcodeCheck } from './postcode';
 import { townCheck } from './town';
+import { streetCheck } from './street';
+import { namesCheck } from './names';
+import { titleCheck } from './title';
+import { kindCheck } from './kind';
 
 /**
  * Every check the engine runs, in display order. Adding a check = one file + one line here + tests.
@@ -19,6 +23,10 @@ export const ALL_CHECKS: readonly Check[] = [
   countryCheck,
   postcodeCheck,
   townCheck,
+  streetCheck,
+  namesCheck,
+  titleCheck,
+  kindCheck,
   phoneCheck,
   emailCheck,
   datesCheck,
