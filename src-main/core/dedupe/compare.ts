@@ -15,6 +15,8 @@ export interface ComparisonDef {
   levels: readonly string[];
   /** Level that vetoes 'sure' (clear disagreement of an identifying field), if any. */
   veto?: number;
+  /** The veto makes the pair distinct (not just 'review') unless email/phone agree. */
+  hardVeto?: boolean;
   /** Agreement on this field can lift a vetoed pair back to 'review' (shared email/phone). */
   contact?: boolean;
 }
@@ -83,6 +85,7 @@ const ORG: ComparisonDef = {
   method: 'token-set without legal form',
   levels: ['missing', 'exact', 'ts≥0.9', 'ts≥0.6', 'different'],
   veto: 4,
+  hardVeto: true, // two structure names that differ are two structures, whatever the address
 };
 const ADDR_NAME: ComparisonDef = {
   field: 'ADDRESS_NAME',

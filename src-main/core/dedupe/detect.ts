@@ -166,7 +166,7 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
         // household shares address, surname (and twins a birthdate). When their own email or
         // phone also differ (twins, father/son), they are distinct people.
         vetoed += count;
-        band = s.contactDiffers && !s.sharedContact ? 0 : BAND_REVIEW;
+        band = (s.contactDiffers || s.hardVeto) && !s.sharedContact ? 0 : BAND_REVIEW;
       } else band = s.probability >= thresholds.sure ? BAND_SURE : BAND_REVIEW;
     }
     scores.set(key, { ...s, band });
@@ -231,7 +231,10 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
       if (decided?.has(xi < yi ? `${xi},${yi}` : `${yi},${xi}`)) return { probability: 0, vetoed: true };
       cmp.compare(kind, x, y, levels, 0);
       const s = scoreLevels(models[kind], Array.from(levels.subarray(0, COMPARISONS[kind].length)));
-      return { probability: s.probability, vetoed: s.vetoed && s.contactDiffers && !s.sharedContact };
+      return {
+        probability: s.probability,
+        vetoed: s.vetoed && (s.contactDiffers || s.hardVeto) && !s.sharedContact,
+      };
     },
   });
   // Member pairs of a group that were not candidates themselves (A~B, B~C ⇒ A,C): scored too,

@@ -139,6 +139,8 @@ export interface PatternScore {
   sharedContact: boolean;
   /** Email or phone are both present and differ. */
   contactDiffers: boolean;
+  /** A hard veto level is present (different structure names). */
+  hardVeto: boolean;
 }
 
 export function scoreLevels(model: FsModel, levels: readonly number[]): PatternScore {
@@ -146,12 +148,16 @@ export function scoreLevels(model: FsModel, levels: readonly number[]): PatternS
   let vetoed = false;
   let sharedContact = false;
   let contactDiffers = false;
+  let hardVeto = false;
   model.comparisons.forEach((def, c) => {
     const l = levels[c]!;
     weight += model.weights[c]![l]!;
-    if (def.veto !== undefined && l === def.veto) vetoed = true;
+    if (def.veto !== undefined && l === def.veto) {
+      vetoed = true;
+      if (def.hardVeto) hardVeto = true;
+    }
     if (def.contact && l === 1) sharedContact = true;
     if (def.contact && l === def.levels.length - 1) contactDiffers = true;
   });
-  return { weight, probability: 1 / (1 + 2 ** -weight), vetoed, sharedContact, contactDiffers };
+  return { weight, probability: 1 / (1 + 2 ** -weight), vetoed, sharedContact, contactDiffers, hardVeto };
 }
