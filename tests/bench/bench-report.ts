@@ -20,6 +20,8 @@ export interface BenchReport {
     node: string;
   };
   options: { quick: boolean; only: string[] | null; sizes: { small: number; large: number; xlsx: number } };
+  /** Per section: wall time of its process and that process's max RSS (MB). */
+  sections: { name: string; ok: boolean; seconds: number; maxRssMB?: number }[];
   rows: BenchRow[];
   errors: SectionError[];
   seconds: number;

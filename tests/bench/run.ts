@@ -9,6 +9,7 @@
  *   BENCH_QUICK=1             small sizes (20k / 50k / 20k XLSX) for a fast smoke run
  *   BENCH_ONLY=import,dedupe  only these sections (file names without `.bench.ts`)
  *   BENCH_OUT=path.json       write the results there instead
+ *   BENCH_TIMEOUT_S=1800      kill a section that runs longer
  *   BENCH_SECTIONS_DIR=dir    look for *.bench.ts there (tests of the runner)
  * A section that throws is reported and the others still run; the exit code is then 1.
  *
@@ -28,7 +29,9 @@ const SIZES = QUICK
   ? { small: 20_000, large: 50_000, xlsx: 20_000 }
   : { small: 100_000, large: 1_000_000, xlsx: 200_000 };
 
-type ChildMessage = { rows: BenchRow[] } | { error: string };
+type ChildMessage = ({ rows: BenchRow[] } | { error: string }) & { maxRssMB: number };
+/** A section still running after this long is killed and reported (BENCH_TIMEOUT_S, default 30 min). */
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
 
 function context(sectionName: string): BenchContext {
   return {
@@ -39,8 +42,11 @@ function context(sectionName: string): BenchContext {
 }
 
 async function runChild(file: string): Promise<void> {
-  const send = (m: ChildMessage): Promise<void> =>
-    new Promise((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
+  const send = (m: { rows: BenchRow[] } | { error: string }): Promise<void> => {
+    const message: ChildMessage = { ...m, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
+  };
+  let failed = false;
   try {
     const mod = (await import(pathToFileURL(file).href)) as { section?: BenchSection };
     if (!mod.section || typeof mod.section.run !== 'function') {
@@ -49,24 +55,29 @@ async function runChild(file: string): Promise<void> {
     const rows = await mod.section.run(context(mod.section.name));
     await send({ rows });
   } catch (err) {
+    failed = true;
     await send({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-    process.exitCode = 1;
   }
+  // A section may leave worker pools or timers behind; they must not keep the run waiting.
+  process.exit(failed ? 1 : 0);
 }
 
 /** Runs one section file in a child process with the same Node flags (tsx loader, --expose-gc). */
-function runSectionProcess(file: string): Promise<BenchRow[]> {
+function runSectionProcess(file: string): Promise<{ rows: BenchRow[]; maxRssMB: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--child', file], {
       execArgv: process.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let message: ChildMessage | undefined;
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
     child.on('message', (m) => (message = m as ChildMessage));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (message && 'rows' in message) resolve(message.rows);
+      clearTimeout(timer);
+      if (message && 'rows' in message) resolve({ rows: message.rows, maxRssMB: message.maxRssMB });
       else if (message && 'error' in message) reject(new Error(message.error));
+      else if (signal === 'SIGKILL') reject(new Error(`killed after the ${TIMEOUT_MS / 1000} s timeout`));
       else reject(new Error(`section process ended without results (exit ${code ?? signal})`));
     });
   });
@@ -82,19 +93,23 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const rows: BenchRow[] = [];
   const errors: SectionError[] = [];
+  const sections: BenchReport['sections'] = [];
   console.error(`bench: ${files.map((f) => basename(f, '.bench.ts')).join(', ')}${QUICK ? ' (quick)' : ''}`);
   for (const file of files) {
     const name = basename(file, '.bench.ts');
     const started = performance.now();
     console.error(`▶ ${name}`);
+    const seconds = (): number => Math.round((performance.now() - started) / 100) / 10;
     try {
-      const sectionRows = await runSectionProcess(file);
-      rows.push(...sectionRows);
-      console.error(`✓ ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-      if (sectionRows.length > 0) console.error(formatTable(sectionRows, []));
+      const result = await runSectionProcess(file);
+      rows.push(...result.rows);
+      sections.push({ name, ok: true, seconds: seconds(), maxRssMB: result.maxRssMB });
+      console.error(`✓ ${name} (${seconds()} s, max RSS ${result.maxRssMB} MB)`);
+      if (result.rows.length > 0) console.error(formatTable(result.rows, []));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       errors.push({ section: name, message: message.split('\n')[0]! });
+      sections.push({ name, ok: false, seconds: seconds() });
       console.error(`✗ ${name} failed:\n${message}`);
     }
   }
@@ -102,6 +117,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: machineInfo(),
     options: { quick: QUICK, only, sizes: SIZES },
+    sections,
     rows,
     errors,
     seconds: Math.round((performance.now() - t0) / 100) / 10,

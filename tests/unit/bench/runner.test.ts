@@ -67,6 +67,12 @@ describe('bench runner', () => {
     );
     sectionFile(dir, 'dedupe', okSection('dedupe'));
     sectionFile(dir, 'nosection', `export const other = 1;`);
+    // Leaves a timer running, like a worker pool nobody closed: the runner must not hang on it.
+    sectionFile(
+      dir,
+      'export',
+      okSection('export').replace('async run(ctx) {', 'async run(ctx) { setInterval(() => {}, 1000);'),
+    );
     const out = join(dir, 'out.json');
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', RUN_TS], {
       env: { ...process.env, BENCH_SECTIONS_DIR: dir, BENCH_OUT: out, BENCH_QUICK: '1' },
@@ -76,7 +82,14 @@ describe('bench runner', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('checks exploded');
     const report = JSON.parse(readFileSync(out, 'utf8'));
-    expect(report.rows.map((x: BenchRow) => x.section)).toEqual(['import', 'dedupe']);
+    expect(report.rows.map((x: BenchRow) => x.section)).toEqual(['import', 'export', 'dedupe']);
+    expect(report.sections.map((x: { name: string; ok: boolean }) => `${x.name}:${x.ok}`)).toEqual([
+      'import:true',
+      'export:true',
+      'checks:false',
+      'dedupe:true',
+      'nosection:false',
+    ]);
     expect(report.rows[0].rows).toBe(20_000);
     expect(report.errors.map((e: { section: string }) => e.section)).toEqual(['checks', 'nosection']);
     expect(report.machine.cpus).toBeGreaterThan(0);
