@@ -1,16 +1,15 @@
 import type { Database } from 'better-sqlite3';
+import { NEW_RANGE_KEY, RESERVED_RANGE_KEY } from '../numbers/number-settings';
 import type { Check, CheckSettings, Finding, PrepareScope } from './check';
 import { finding } from './finding';
-
-/** Setting owned by the numbers module (issue 4): the range existing contacts' numbers must fall in. */
-export const RESERVED_RANGE_SETTING = 'numbers.reservedRange';
 const NR = "json_extract(data, '$.CONTACT_NR')";
 
 /** Duplicated contact numbers → how many active contacts carry each. */
 type DuplicateIndex = Record<string, number>;
 
-function readRange(settings: CheckSettings): { start: bigint; end: bigint } | undefined {
-  const r = settings[RESERVED_RANGE_SETTING] as { start?: unknown; end?: unknown } | undefined;
+/** A range setting of the numbers module (src-main/core/numbers/number-settings.ts), as BigInts. */
+function readRange(settings: CheckSettings, key: string): { start: bigint; end: bigint } | undefined {
+  const r = settings[key] as { start?: unknown; end?: unknown } | undefined;
   const toBig = (v: unknown) =>
     typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? BigInt(v) : undefined;
   const start = toBig(r?.start);
@@ -29,8 +28,9 @@ function countHolders(db: Database, numbers: Iterable<string>): DuplicateIndex {
 }
 
 /**
- * CONTACT_NR (spec §5): digits only, at most 20 characters, unique in the workspace, inside the
- * reserved range when one is configured. Numbers are never reformatted, only flagged; the only
+ * CONTACT_NR (spec §5): digits only, at most 20 characters, unique in the workspace (as text:
+ * `000123` ≠ `123`), inside the reserved range for existing contacts when one is configured
+ * (numbers from the new-number range, assigned by src-main/core/numbers, are exempt). Numbers are never reformatted, only flagged; the only
  * suggestions undo what Excel did (`123.0`) or drop separators (`123 456`).
  */
 export const contactNumbersCheck: Check = {
@@ -102,10 +102,12 @@ export const contactNumbersCheck: Check = {
           },
         ),
       );
-    const range = readRange(ctx.settings);
+    const range = readRange(ctx.settings, RESERVED_RANGE_KEY);
     if (range && /^\d{1,20}$/.test(value)) {
       const n = BigInt(value);
-      if (n < range.start || n > range.end)
+      const fresh = readRange(ctx.settings, NEW_RANGE_KEY); // numbers ContactPrep assigned itself
+      const inside = (r: { start: bigint; end: bigint }) => n >= r.start && n <= r.end;
+      if (!inside(range) && !(fresh && inside(fresh)))
         out.push(
           finding(
             contact,
