@@ -33,11 +33,15 @@ describe('contact number check', () => {
   });
 
   it('flags numbers outside the reserved range when one is configured', () => {
-    const c = ctx({ 'numbers.reservedRange': { start: '5000000', end: 5999999 } });
+    const c = ctx({
+      'numbers.reserved': { start: '5000000', end: '5999999' },
+      'numbers.range': { start: '9000000', end: '9999999', width: 0 },
+    });
     expect(run(contactNumbersCheck, { CONTACT_NR: '5000001' }, c)).toEqual([]);
     expect(codes(run(contactNumbersCheck, { CONTACT_NR: '4999999' }, c))).toEqual([
       'contact-nr.outside-range',
     ]);
+    expect(run(contactNumbersCheck, { CONTACT_NR: '9000001' }, c)).toEqual([]); // assigned by ContactPrep
     expect(run(contactNumbersCheck, { CONTACT_NR: '4999999' })).toEqual([]);
   });
 });
