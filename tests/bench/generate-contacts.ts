@@ -120,7 +120,7 @@ export interface WriteStats {
   duplicates: number;
 }
 
-/** Writes UTF-8 CSV (no BOM, `,`, CRLF line ends) synchronously in ~1 MB chunks. */
+/** Writes UTF-8 CSV (no BOM, `,`, CRLF line ends) synchronously in ~64 KB chunks (short strings die young: far less GC than 1 MB ropes). */
 export function writeContactsCsv(
   path: string,
   rows: number,
@@ -141,7 +141,7 @@ export function writeContactsCsv(
       let line = csvField(row[CONTACT_COLUMNS[0]]);
       for (let i = 1; i < CONTACT_COLUMNS.length; i++) line += ',' + csvField(row[CONTACT_COLUMNS[i]!]);
       chunk += line + '\r\n';
-      if (chunk.length > 1 << 20) flush();
+      if (chunk.length > 1 << 16) flush();
     }
     flush();
   } finally {
