@@ -70,14 +70,9 @@ function classify(v: string): ProfileKind[] {
   // Dates need separators or 8 digits: a bare small number is an Excel serial only if the header says so.
   if ((/^\d{8}$/.test(v) || /\d[./-]\d/.test(v)) && parseDate(v).ok) kinds.push('date');
   if (presetLookup('title', v) && v.length > 1) kinds.push('title');
-  if (/^[A-Z]{2,3}$/.test(v) ? presetLookup('country', v) : v.length > 3 && presetLookup('country', v))
-    kinds.push('country');
-  if (
-    /^[a-z]{2}(?:[-_][A-Za-z]{2})?$/.test(v)
-      ? presetLookup('language', v)
-      : v.length > 3 && presetLookup('language', v)
-  )
-    kinds.push('language');
+  // Lower-case 2-letter codes are language codes (`de`), not countries (`DE`); `D`/`DE` fit both.
+  if (!/^[a-z]{1,2}$/.test(v) && presetLookup('country', v)) kinds.push('country');
+  if (presetLookup('language', v.replace(/[-_][A-Za-z]{2}$/, ''))) kinds.push('language');
   if (URL.test(v)) kinds.push('url');
   const tokens = v.split(/\s+/);
   if (tokens.length === 1 && WORD.test(v)) kinds.push('word');

@@ -6,9 +6,9 @@ import type { ValueMapPreset } from './schema';
  * → the SecuTix code. Keys are compared through `valueKey` (case, accents, dots and spacing ignored).
  */
 const TITLE: Record<string, string> = {
-  MR: 'herr|hr|monsieur|m|mr|mister|sir|signor|signore|sig|sgr|masculin|male|m\u00e4nnlich|homme|uomo|h',
-  MRS: 'frau|fr|madame|mme|mrs|ms|signora|sigra|feminin|female|weiblich|femme|donna|dame|f|w',
-  MISS: 'fraulein|frl|mademoiselle|mlle|miss|signorina|signa',
+  MR: 'herr|herrn|hr|monsieur|m|mr|mister|sir|signor|signore|sig|sgr|egregio signor|egregio signore|gentile signor|masculin|male|m\u00e4nnlich|homme|uomo|h',
+  MRS: 'frau|fr|madame|mme|mrs|ms|signora|sig ra|sigra|gentile signora|egregia signora|feminin|female|weiblich|femme|donna|dame|f|w',
+  MISS: 'fraulein|frl|mademoiselle|mlle|miss|signorina|sig na|signa|gentile signorina',
   MR_AND_MRS:
     'herr und frau|herrn und frau|monsieur et madame|m et mme|mr and mrs|mr & mrs|mr mrs|signori|sig ri|famille|familie|family|famiglia',
   UNDEFINED: 'undefined|unknown|inconnu|unbekannt|divers|diverse|other|autre|altro|-',
@@ -80,9 +80,16 @@ const PRESETS: Record<ValueMapPreset, Map<string, string>> = {
   country: expand(COUNTRY),
 };
 
+/** Academic titles written next to the salutation (`Herr Dr.`, `Frau Prof.`): no gender, ignored for TITLE. */
+const ACADEMIC = new Set(['dr', 'prof', 'med', 'phil', 'iur', 'jur', 'lic', 'dipl', 'ing', 'mag', 'pd']);
+
 /** Looks a value up in a preset table; undefined when the preset does not know it. */
 export function presetLookup(preset: ValueMapPreset, value: string): string | undefined {
-  return PRESETS[preset].get(valueKey(value));
+  const key = valueKey(value);
+  const hit = PRESETS[preset].get(key);
+  if (hit !== undefined || preset !== 'title') return hit;
+  const words = key.split(' ').filter((w) => !ACADEMIC.has(w));
+  return words.length ? PRESETS.title.get(words.join(' ')) : undefined;
 }
 
 /** The codes a preset produces (used to tell a code column apart from a free-text one). */

@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command';
+import { mapCommand } from './map';
+import { numbersCommand } from './numbers';
 
 /** CLI commands of the mapping domain, one module per command in this folder. */
-export const mappingCommands: CliCommand[] = [];
+export const mappingCommands: CliCommand[] = [mapCommand, numbersCommand];

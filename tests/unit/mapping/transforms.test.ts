@@ -170,6 +170,21 @@ describe('mapping interpreter', () => {
     );
   });
 
+  it('reads Italian salutations and ignores academic titles next to the salutation', () => {
+    const m: MappingInput = {
+      rules: [{ targets: ['TITLE'], sources: ['Anrede'], transform: { type: 'valueMap', preset: 'title' } }],
+    };
+    const title = (v: string) => run(m, ['Anrede'], [v]).data.TITLE;
+    expect(['Herr Dr.', 'Frau Prof. Dr.', 'Gentile Signora', 'Sig.ra', 'Egregio Signor'].map(title)).toEqual([
+      'MR',
+      'MRS',
+      'MRS',
+      'MRS',
+      'MR',
+    ]);
+    expect(title('Dr')).toBeUndefined();
+  });
+
   it('applies the unmapped-value policy: keep, empty, default', () => {
     const m = (unmapped: 'keep' | 'empty' | 'default') => ({
       rules: [
