@@ -1,7 +1,11 @@
 import type { z as _z } from 'zod';
+import { mergeArgs, type MergeResults } from './merge';
 
 /** RPC arguments (zod schemas) of the dedupe domain: 'dedupe.<verb>' names. Filled by the dedupe module. */
-export const dedupeArgs = {} satisfies Record<string, _z.ZodType>;
+export const dedupeArgs = {
+  // merge, existing-contact match and search (shared/contract/merge.ts)
+  ...mergeArgs,
+} satisfies Record<string, _z.ZodType>;
 
 /** Result types of the dedupe domain's handlers, keyed like dedupeArgs. */
-export type DedupeResults = Record<never, never>;
+export type DedupeResults = MergeResults;

@@ -2,9 +2,11 @@ import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../db/workspace';
 import { applyOperation, type ChangeRequest } from '../history/history';
 import { listClusters } from './cluster-store';
-import { compactProvenance, loadMembers, mergeRequests, type SkippedMember } from './merge';
+import { compactProvenance, loadMembers, mergeRequests } from './merge';
 import { resolveSurvivorship } from './survivorship';
 import type { RuleSet } from './survivorship-rules';
+import type { BulkMergeResult } from '../../../shared/contract/merge';
+export type { BulkMergeResult } from '../../../shared/contract/merge';
 
 export interface BulkMergeOptions {
   rules?: RuleSet;
@@ -12,22 +14,6 @@ export interface BulkMergeOptions {
   /** Cooperative cancel for large runs (checked between clusters). */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface BulkMergeResult {
-  /** Sure groups found in the latest detection run. */
-  clusters: number;
-  /** Groups that will be / were merged (the preview count). */
-  merged: number;
-  /** Contacts that disappear into a survivor (status 'merged'). */
-  contactsMerged: number;
-  /** Values moved to a second field (EMAIL2, CELLPHONE) and values lost, over all groups. */
-  moved: number;
-  lost: number;
-  /** Groups left out (e.g. stale after an earlier merge) and why. */
-  skippedClusters: Array<{ clusterId: number; reason: string; skipped: SkippedMember[] }>;
-  opId: number | null;
-  applied: boolean;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { HistoryChange } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { getContacts } from '../contacts/contact-store';
 import type { Workspace } from '../db/workspace';
@@ -7,26 +6,12 @@ import { applyOperation, previewChanges, type ChangeRequest } from '../history/h
 import { getCluster } from './cluster-store';
 import { resolveSurvivorship, type SurvivorshipOptions, type SurvivorshipResult } from './survivorship';
 import type { MergeMember } from './survivorship-rules';
+import type { MergeOutcome, SkippedMember } from '../../../shared/contract/merge';
+export type { MergeOutcome, SkippedMember } from '../../../shared/contract/merge';
 
 export interface MergeOptions extends SurvivorshipOptions {
   /** Compute and return the preview only; nothing is written. */
   dryRun?: boolean;
-}
-
-/** A member left out of a merge, e.g. already merged by an earlier operation (stale cluster). */
-export interface SkippedMember {
-  contactId: number;
-  reason: string;
-}
-
-export interface MergeOutcome extends SurvivorshipResult {
-  clusterId: number | null;
-  skipped: SkippedMember[];
-  /** The before/after values the merge writes (the preview a user confirms). */
-  changes: HistoryChange[];
-  /** History operation id once applied (undo reverts the whole merge); null on dry run. */
-  opId: number | null;
-  applied: boolean;
 }
 
 /** Loads members with their source (recency, file name) and row number for provenance. */

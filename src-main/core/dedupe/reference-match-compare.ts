@@ -11,6 +11,8 @@ import {
   normZip,
 } from './normalize-fields';
 import { jaroWinkler } from './similarity';
+import type { MatchExplanation } from '../../../shared/contract/merge';
+export type { MatchExplanation } from '../../../shared/contract/merge';
 
 /**
  * Matching a workspace contact against one existing SecuTix contact. Reuses the detection
@@ -21,13 +23,6 @@ import { jaroWinkler } from './similarity';
  */
 
 export type Evidence = 'exact' | 'similar' | 'different' | 'missing';
-
-export interface MatchExplanation {
-  field: string;
-  evidence: Evidence;
-  /** Contribution to the score (negative when the field argues against the match). */
-  points: number;
-}
 
 export interface ReferenceComparison {
   band: 'sure' | 'review' | 'none';

@@ -5,6 +5,8 @@ import { fieldByCode } from '../../../shared/secutix/fields';
 import type { Workspace } from '../db/workspace';
 import { getSource, iterateSourceRows } from '../sources/source-store';
 import { blockingKeys } from './reference-match-compare';
+import type { ReferenceLoadSummary } from '../../../shared/contract/merge';
+export type { ReferenceLoadSummary } from '../../../shared/contract/merge';
 
 /** Legacy column names of older SecuTix exports (spec §3.9/§3.10) read as today's codes. */
 const LEGACY_TO_CODE: Record<string, string> = {
@@ -17,18 +19,6 @@ const LEGACY_TO_CODE: Record<string, string> = {
   STREET1: 'LINE1',
   LANGUAGE: 'PREF_LANG',
 };
-
-export interface ReferenceLoadSummary {
-  sourceId: number;
-  fileName: string;
-  contacts: number;
-  /** Rows without a CONTACT_NR: kept for matching information, but cannot be updated. */
-  withoutNumber: number;
-  /** Numbers found on more than one existing contact (over every loaded reference file). */
-  duplicateNumbers: string[];
-  /** Columns that are not SecuTix field codes (row 4 of an export holds the codes). */
-  ignoredColumns: string[];
-}
 
 export interface ReferenceContact {
   id: number;

@@ -4,38 +4,15 @@ import { AppError } from '../../../shared/errors';
 import { iterateContacts, requireContact } from '../contacts/contact-store';
 import type { Workspace } from '../db/workspace';
 import { applyOperation, type ChangeRequest } from '../history/history';
-import { blockingKeys, compareWithReference, type MatchExplanation } from './reference-match-compare';
+import { blockingKeys, compareWithReference } from './reference-match-compare';
 import {
   countReferenceContacts,
   getReferenceContact,
   toReference,
   type ReferenceContact,
 } from './reference-match-store';
-
-export interface ContactMatch {
-  contactId: number;
-  referenceId: number;
-  /** The existing SecuTix number the contact is (or would be) an UPDATE of. */
-  contactNr: string | null;
-  /** sure: becomes an UPDATE; review: a person decides; collision: its own number belongs to another existing contact. */
-  band: 'sure' | 'review' | 'collision';
-  score: number;
-  reason: string;
-  explanation: MatchExplanation[];
-}
-
-export interface MatchRunResult {
-  scanned: number;
-  references: number;
-  sure: number;
-  review: number;
-  collisions: number;
-  /** Contacts that already were UPDATEs of the matched number (an earlier run). */
-  alreadyUpdates: number;
-  matches: ContactMatch[];
-  opId: number | null;
-  applied: boolean;
-}
+import type { ContactMatch, MatchRunResult } from '../../../shared/contract/merge';
+export type { ContactMatch, MatchRunResult } from '../../../shared/contract/merge';
 
 export interface MatchOptions {
   dryRun?: boolean;
@@ -235,4 +212,45 @@ export function acceptMatch(ws: Workspace, contactId: number, referenceId: numbe
     .prepare("UPDATE contact_matches SET band = 'sure', reference_id = ? WHERE contact_id = ?")
     .run(referenceId, contactId);
   return { opId: op.opId };
+}
+
+/** Stored results of the last match run (for the review screen), worst problems first. */
+export function listContactMatches(
+  db: Database,
+  options: { band?: ContactMatch['band']; limit?: number; offset?: number } = {},
+): { total: number; matches: ContactMatch[] } {
+  const where = options.band ? 'WHERE m.band = ?' : '';
+  const params = options.band ? [options.band] : [];
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM contact_matches m ${where}`).get(...params) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT m.contact_id, m.reference_id, m.score, m.band, m.explanation_json, r.contact_nr
+       FROM contact_matches m LEFT JOIN reference_contacts r ON r.id = m.reference_id ${where}
+       ORDER BY CASE m.band WHEN 'collision' THEN 0 WHEN 'review' THEN 1 ELSE 2 END, m.contact_id LIMIT ? OFFSET ?`,
+    )
+    .all(...params, options.limit ?? 100, options.offset ?? 0) as Array<{
+    contact_id: number;
+    reference_id: number;
+    score: number;
+    band: ContactMatch['band'];
+    explanation_json: string;
+    contact_nr: string | null;
+  }>;
+  return {
+    total,
+    matches: rows.map((r) => {
+      const e = JSON.parse(r.explanation_json) as { reason: string; fields: ContactMatch['explanation'] };
+      return {
+        contactId: r.contact_id,
+        referenceId: r.reference_id,
+        contactNr: r.contact_nr,
+        band: r.band,
+        score: r.score,
+        reason: e.reason,
+        explanation: e.fields,
+      };
+    }),
+  };
 }

@@ -4,6 +4,8 @@ import type { Contact, ContactData } from '../../../shared/domain';
 import { normalizeKey } from '../../../shared/text/normalize';
 import { countContacts, getContacts, iterateContacts } from '../contacts/contact-store';
 import type { Workspace } from '../db/workspace';
+import type { SearchHit } from '../../../shared/contract/merge';
+export type { SearchHit } from '../../../shared/contract/merge';
 
 /**
  * "Find a contact" box: fuse.js ranking over name, email and town (plus exact CONTACT_NR).
@@ -17,16 +19,6 @@ import type { Workspace } from '../db/workspace';
  *   and keeps the best rows with ORDER BY … LIMIT (a bounded heap), so memory stays flat.
  * Figures for 1M contacts: see docs/notes/search-memory.md.
  */
-
-export interface SearchHit {
-  contactId: number;
-  /** 0 = perfect (Fuse score); an exact CONTACT_NR hit is 0. */
-  score: number;
-  name: string;
-  email: string;
-  town: string;
-  contactNr: string;
-}
 
 export interface SearchOptions {
   limit?: number;

@@ -1,6 +1,8 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { MergeConflict, SurvivingValue } from '../../../shared/contract/merge';
 import { normalizeCountry } from '../../../shared/reference/countries';
 import type { UserPick } from './survivorship-rules';
+export type { MergeConflict, SurvivingValue } from '../../../shared/contract/merge';
 import {
   EMAIL_FIELDS,
   PHONE_FIELDS,
@@ -9,27 +11,6 @@ import {
   type MergeMember,
   type ValueOrigin,
 } from './survivorship-rules';
-
-/** One field of the merged contact, with where its value came from and which rule chose it. */
-export interface SurvivingValue {
-  field: string;
-  value: string | null;
-  rule: string;
-  origin: ValueOrigin;
-}
-
-/**
- * A value that could not stay where it was: `moved` to a second SecuTix field (EMAIL2, CELLPHONE)
- * or `lost` (no free field left). Lost values stay in the source layer and come back on undo.
- */
-export interface MergeConflict {
-  field: string;
-  value: string;
-  origin: ValueOrigin;
-  resolution: 'moved' | 'lost';
-  movedTo: string | null;
-  reason: string;
-}
 
 interface SlotCandidate {
   member: MergeMember | null;

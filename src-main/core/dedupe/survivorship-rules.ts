@@ -1,4 +1,7 @@
 import type { Contact } from '../../../shared/domain';
+import type { RuleSet, SurvivorshipRule, ValueOrigin } from '../../../shared/contract/merge';
+
+export type { RuleSet, SurvivorshipRule, UserPick, ValueOrigin } from '../../../shared/contract/merge';
 import { foldAccents, normalizeKey } from '../../../shared/text/normalize';
 
 /**
@@ -9,22 +12,14 @@ import { foldAccents, normalizeKey } from '../../../shared/text/normalize';
  * - lowestContactNr: CONTACT_NR only — an existing SecuTix number (UPDATE row) first, then the
  *   lowest number, so numbers already known to the customer survive.
  */
-export type SurvivorshipRule =
-  | { rule: 'mostRecentSource' }
-  | { rule: 'mostComplete' }
-  | { rule: 'preferredSource'; sourceId: number }
-  | { rule: 'lowestContactNr' };
 
 export type RuleName = SurvivorshipRule['rule'];
 
-/** A user's explicit choice for one field of one merge: a member's value or a typed value. */
-export type UserPick = { contactId: number } | { value: string | null };
-
-/**
- * Rule per field code, or per group: `ADDRESS` (the address block, always taken from one
- * member so LINE1 of one contact never lands next to the TOWN of another), `EMAILS`, `PHONES`.
+/*
+ * RuleSet (shared/contract/merge.ts): rule per field code, or per group: `ADDRESS` (the address
+ * block, always taken from one member so LINE1 of one contact never lands next to the TOWN of
+ * another), `EMAILS`, `PHONES`.
  */
-export type RuleSet = Record<string, SurvivorshipRule>;
 
 /** Address fields travel together (spec §3.5): mixing them would invent a wrong address. */
 export const ADDRESS_FIELDS = [
@@ -77,16 +72,6 @@ export interface MergeMember {
   source: { id: number; fileName: string; importedAt: string } | null;
   /** Row of the source file (provenance), null when unknown. */
   rowNumber: number | null;
-}
-
-/** Where a surviving or lost value came from. `contactId` null = typed by the user. */
-export interface ValueOrigin {
-  contactId: number | null;
-  sourceId: number | null;
-  fileName: string | null;
-  rowNumber: number | null;
-  /** The field of that contact it was read from (EMAIL1 of B may become EMAIL2). */
-  field: string | null;
 }
 
 export function originOf(m: MergeMember, field: string): ValueOrigin {
