@@ -62,6 +62,10 @@ export class SourceWriter {
     return this.rowCount;
   }
 
+  get headerRowNumber(): number {
+    return this.headerRow;
+  }
+
   /** Creates the source record; `header` is null when the file has no header row (headerRow 0). */
   start(headerRow: number, header: string[] | null): void {
     const m = this.meta;
@@ -113,6 +117,7 @@ export class SourceWriter {
       if (this.skippedBlank.length < 20) this.skippedBlank.push(rowNumber);
       return;
     }
+    if (this.meta.format === 'xlsx') fitToHeader(cells, this.width);
     let flags: string | null = null;
     const n = cells.length;
     if (n !== this.width && this.width > 0) flags = this.raggedFlag(rowNumber, cells);
@@ -158,13 +163,17 @@ export class SourceWriter {
   /** Final column list: header names made unique, plus `_extra_N` for cells beyond the header. */
   columns(headerOverrides?: Map<number, string>): SourceColumn[] {
     const header = this.headerCells.slice();
-    if (headerOverrides)
-      for (const [i, name] of headerOverrides) if (i < header.length && header[i] === '') header[i] = name;
+    if (headerOverrides) {
+      for (const [i, name] of headerOverrides) {
+        while (header.length <= i) header.push('');
+        if (header[i] === '') header[i] = name;
+      }
+    }
     const names = uniqueColumnNames(header);
     const cols: SourceColumn[] = names.map((name, index) => ({
       index,
       name,
-      originalName: this.headerCells[index]!,
+      originalName: this.headerCells[index] ?? '',
     }));
     for (let i = names.length; i < this.maxWidth; i++) {
       cols.push({
@@ -218,4 +227,13 @@ export class SourceWriter {
       warnings: this.warnings,
     };
   }
+}
+
+/**
+ * A sheet row simply omits empty cells, so a row shorter than the header is not ragged: it is
+ * padded with empty cells; empty cells beyond the header width are dropped for the same reason.
+ */
+function fitToHeader(cells: string[], width: number): void {
+  while (cells.length < width) cells.push('');
+  while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
 }
