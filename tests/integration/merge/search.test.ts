@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { searchContacts, queryProbes, dropSearchIndex } from '../../../src-main/core/dedupe/search';
+import {
+  searchContacts,
+  queryProbes,
+  dropSearchIndex,
+  quickFold,
+} from '../../../src-main/core/dedupe/search';
 import { mergeContacts } from '../../../src-main/core/dedupe/merge';
 import { applyOperation, undo } from '../../../src-main/core/history/history';
 import { tempWorkspace } from '../../helpers/temp-workspace';
@@ -92,5 +97,9 @@ describe.each(PATHS)('search (%s)', (_label, opts) => {
 describe('search probes', () => {
   it('splits words into trigrams and keeps short words whole', () => {
     expect(queryProbes('Jo Müller')).toEqual(['jo', 'mul', 'ull', 'lle', 'ler']);
+  });
+
+  it('quick fold agrees with the accent folding of shared/text (ß, Æ, decomposed é)', () => {
+    expect(quickFold('Müller GENÈVE Æsch Straße e\u0301')).toBe('muller geneve aesch strasse e');
   });
 });
