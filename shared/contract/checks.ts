@@ -1,7 +1,109 @@
-import type { z as _z } from 'zod';
+import { z } from 'zod';
+import type { HistoryChange } from '../domain';
 
-/** RPC arguments (zod schemas) of the checks domain: 'checks.<verb>' names. Filled by the checks module. */
-export const checksArgs = {} satisfies Record<string, _z.ZodType>;
+/** RPC arguments (zod schemas) of the checks domain: checks, findings, fixes and quality score. */
+const severity = z.enum(['error', 'warning', 'info']);
+const filter = {
+  code: z.string().max(100).optional(),
+  field: z.string().max(100).optional(),
+  severity: severity.optional(),
+  contactId: z.number().int().positive().optional(),
+};
+
+export const checksArgs = {
+  /** Starts the checks job over all active contacts (or the named checks); returns {jobId}. */
+  'checks.run': z.object({ checks: z.array(z.string().max(50)).max(50).optional() }),
+  'checks.list': z.object({}),
+  'checks.lastRun': z.object({}),
+  /** One page of findings with provenance; keyset paging with `afterId` (preferred) or `offset`. */
+  'findings.query': z.object({
+    ...filter,
+    limit: z.number().int().positive().max(1000).default(100),
+    afterId: z.number().int().min(0).optional(),
+    offset: z.number().int().min(0).optional(),
+  }),
+  'findings.facets': z.object(filter),
+  'findings.applyFix': z.object({ findingId: z.number().int().positive() }),
+  'findings.previewFixCode': z.object({
+    code: z.string().max(100),
+    minConfidence: z.number().min(0).max(1).default(0),
+    sampleSize: z.number().int().min(0).max(100).default(10),
+  }),
+  'findings.applyFixCode': z.object({
+    code: z.string().max(100),
+    minConfidence: z.number().min(0).max(1).default(0),
+  }),
+  /** Manual edit of one field; null clears it. Goes through the history like every fix. */
+  'contacts.editField': z.object({
+    contactId: z.number().int().positive(),
+    field: z.string().min(1).max(50),
+    value: z.string().max(2000).nullable(),
+  }),
+  'score.workspace': z.object({ fields: z.array(z.string().max(50)).max(200).optional() }),
+  'score.row': z.object({ contactId: z.number().int().positive() }),
+};
+
+export type Severity = z.infer<typeof severity>;
+
+export interface FindingRow {
+  id: number;
+  rowId: number;
+  field: string;
+  code: string;
+  severity: Severity;
+  messageKey: string;
+  params: Record<string, string | number>;
+  message: string;
+  suggestion?: Record<string, string | null>;
+  confidence: number;
+  sourceFile: string | null;
+  sheet: string | null;
+  rowNumber: number | null;
+}
+
+export interface FindingFacetsResult {
+  total: number;
+  byCode: Array<{ code: string; severity: Severity; count: number; fixable: number }>;
+  byField: Array<{ field: string; count: number }>;
+  bySeverity: Array<{ severity: Severity; count: number }>;
+}
+
+export interface ChecksRunSummary {
+  rows: number;
+  findings: number;
+  seconds: number;
+  checks: string[];
+  at: string;
+}
+
+export interface FixResult {
+  opId: number | null;
+  changed: number;
+  contactIds: number[];
+}
 
 /** Result types of the checks domain's handlers, keyed like checksArgs. */
-export type ChecksResults = Record<never, never>;
+export interface ChecksResults {
+  'checks.run': { jobId: string };
+  'checks.list': Array<{ name: string; codes: string[] }>;
+  'checks.lastRun': ChecksRunSummary | null;
+  'findings.query': FindingRow[];
+  'findings.facets': FindingFacetsResult;
+  'findings.applyFix': FixResult;
+  'findings.previewFixCode': {
+    code: string;
+    findings: number;
+    rows: number;
+    fields: number;
+    sample: HistoryChange[];
+  };
+  'findings.applyFixCode': FixResult;
+  'contacts.editField': FixResult;
+  'score.workspace': {
+    rows: number;
+    cleanRows: number;
+    score: number;
+    completeness: Array<{ field: string; filled: number; share: number }>;
+  };
+  'score.row': { contactId: number; errors: number; warnings: number; infos: number; clean: boolean };
+}

@@ -236,6 +236,19 @@ export interface CountryMatch {
  */
 export function normalizeCountry(value: string | null | undefined): CountryMatch | undefined {
   if (value == null) return undefined;
+  // Country columns repeat a few hundred spellings over millions of rows: remember the answers.
+  const cached = memo.get(value);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = readCountry(value);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(value, result ?? null);
+  return result;
+}
+
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, CountryMatch | null>();
+
+function readCountry(value: string): CountryMatch | undefined {
   const raw = value.trim();
   if (raw === '') return undefined;
   // `EN` (spec §3.5 typo) is not in the table, so it falls through to "unknown".

@@ -9,6 +9,7 @@ for (let i = 0; i < 256; i++)
 
 /** Lead characters of UTF-8 text mis-read as Windows-1252 (`Ã©`, `Ã¨`, `â€™`, `Å“`, `Â `). */
 const SUSPECT = /[ÃÂâÅÄÆÐÑÏÎ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/;
+const LEADS = /[ÃÂâÅÄÆÐÑÏÎ\uFFFD]/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -41,6 +42,8 @@ export const encodingCheck: Check = {
   name: 'encoding',
   codes: ['encoding.mojibake', 'encoding.lost-character'],
   run(contact) {
+    // Fast exit for the vast majority of rows: one scan of all values for the lead characters.
+    if (!LEADS.test(Object.values(contact.data).join('\n'))) return [];
     const out: Finding[] = [];
     for (const field in contact.data) {
       const value = contact.data[field]!;

@@ -67,6 +67,28 @@ export function findingValues(f: Finding): unknown[] {
   ];
 }
 
+const INSERT_COLUMNS =
+  'contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence';
+const ROWS_PER_STATEMENT = 64;
+
+/**
+ * Bulk insert for a checks run: 64 findings per statement (one bind call each), several times
+ * faster than one statement per finding on 1M+ findings. Caller owns the transaction.
+ */
+export function findingBulkInserter(db: Database, table: string): (values: readonly unknown[][]) => void {
+  const one = `(${Array(9).fill('?').join(',')})`;
+  const many = db.prepare(
+    `INSERT INTO ${table}(${INSERT_COLUMNS}) VALUES ${Array(ROWS_PER_STATEMENT).fill(one).join(',')}`,
+  );
+  const single = db.prepare(`INSERT INTO ${table}(${INSERT_COLUMNS}) VALUES ${one}`);
+  return (values) => {
+    let i = 0;
+    for (; i + ROWS_PER_STATEMENT <= values.length; i += ROWS_PER_STATEMENT)
+      many.run(values.slice(i, i + ROWS_PER_STATEMENT).flat());
+    for (; i < values.length; i++) single.run(values[i]!);
+  };
+}
+
 /** A prepared insert into `findings` or a staging table with the same columns. Caller owns the transaction. */
 export function findingInserter(db: Database, table = 'findings'): (values: unknown[]) => void {
   const stmt = db.prepare(

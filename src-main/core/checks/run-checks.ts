@@ -5,7 +5,7 @@ import type { Workspace } from '../db/workspace';
 import type { JobContext } from '../jobs/job-runner';
 import { CheckPool } from './check-pool';
 import { checkContact, loadCheckSettings, makeContext, prepareIndexes } from './context';
-import { findingInserter, findingValues } from './findings-store';
+import { findingBulkInserter, findingValues } from './findings-store';
 import { contactFromRaw, RAW_CONTACT_SELECT, type RawContact } from './raw-contact';
 import { recheckContacts } from './recheck';
 import { selectChecks } from './registry';
@@ -55,10 +55,7 @@ export async function runChecks(
     const settings = loadCheckSettings(conn);
     const indexes = prepareIndexes(conn, checks, settings, { all: true });
     conn.exec(`DROP TABLE IF EXISTS ${STAGING}; CREATE TABLE ${STAGING} (${FINDINGS_COLUMNS});`);
-    const insert = findingInserter(conn, STAGING);
-    const writeBatch = conn.transaction((values: unknown[][]) => {
-      for (const v of values) insert(v);
-    });
+    const writeBatch = conn.transaction(findingBulkInserter(conn, STAGING));
     const workers = options.workers ?? (total < 20_000 ? 0 : 2);
     if (workers > 0)
       pool = new CheckPool(workers, {
