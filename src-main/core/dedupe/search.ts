@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import Fuse from 'fuse.js';
 import type { Contact, ContactData } from '../../../shared/domain';
 import { foldAccents, normalizeKey } from '../../../shared/text/normalize';
-import { countContacts, getContacts, iterateContacts } from '../contacts/contact-store';
+import { countContacts, getContacts } from '../contacts/contact-store';
 import type { Workspace } from '../db/workspace';
 import type { SearchHit } from '../../../shared/contract/merge';
 export type { SearchHit } from '../../../shared/contract/merge';
@@ -15,20 +15,30 @@ export type { SearchHit } from '../../../shared/contract/merge';
  * - Up to `inMemoryLimit` active contacts, the pre-filter runs over one compact, folded string
  *   per contact (`name␟email␟town␟nr`), built on first search and patched on edits
  *   ('contacts.changed'), never the full contact objects.
- * - Above it, nothing is cached: SQLite scans with a trigram-hit SQL function over norm(data)
+ * - Above it, nothing is cached: SQLite scans with a trigram-hit SQL function over the accent-folded data
  *   and keeps the best rows with ORDER BY … LIMIT (a bounded heap), so memory stays flat.
  * Figures for 1M contacts: see docs/notes/search-memory.md.
  */
 
 export interface SearchOptions {
   limit?: number;
-  /** Largest workspace kept as an in-memory compact index (default 300k contacts). */
+  /** Largest workspace kept as an in-memory compact index (default 1.5M contacts, ~130 MB per 1M). */
   inMemoryLimit?: number;
   /** Candidates handed to Fuse for ranking (default 2000). */
   candidateLimit?: number;
 }
 
 const SEP = '\u001f';
+const INDEXED = [
+  'FIRSTNAME',
+  'LASTNAME',
+  'OFFICIAL_NAME',
+  'EMAIL1',
+  'EMAIL2',
+  'EMAIL3',
+  'TOWN',
+  'CONTACT_NR',
+];
 
 const FOLDED = new Map<string, string>();
 
@@ -94,12 +104,21 @@ const indexes = new WeakMap<Workspace, CompactIndex>();
 
 function buildIndex(ws: Workspace): CompactIndex {
   const idx: CompactIndex = { ids: [], keys: [], position: new Map(), detach: () => {} };
-  for (const batch of iterateContacts(ws.db, { batchSize: 10000 }))
-    for (const c of batch) {
-      idx.position.set(c.id, idx.ids.length);
-      idx.ids.push(c.id);
-      idx.keys.push(compactKey(c.data));
+  // Only the searched fields leave SQLite (json_extract), never whole contacts.
+  const page = ws.db.prepare(
+    `SELECT id, ${INDEXED.map((f) => `json_extract(data, '$.${f}') AS ${f}`).join(', ')}
+     FROM contacts WHERE status = 'active' AND id > ? ORDER BY id LIMIT 10000`,
+  );
+  for (let after = 0; ;) {
+    const rows = page.all(after) as Array<{ id: number } & ContactData>;
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.id;
+    for (const r of rows) {
+      idx.position.set(r.id, idx.ids.length);
+      idx.ids.push(r.id);
+      idx.keys.push(compactKey(r));
     }
+  }
   // Edits, merges and undo patch the index instead of rebuilding it.
   const onChange = (ids: number[]) => {
     const fresh = getContacts(ws.db, ids);
@@ -135,20 +154,21 @@ function candidatesInMemory(
   let idx = indexes.get(ws);
   if (!idx) indexes.set(ws, (idx = buildIndex(ws)));
   const need = minHits(probes);
-  const scored: Array<[number, number]> = [];
+  // Hit counts are small integers: bucket by count (O(n)) instead of sorting up to 1M hits.
+  const buckets: number[][] = Array.from({ length: probes.length + 2 }, () => []);
   for (let i = 0; i < idx.keys.length; i++) {
     const key = idx.keys[i]!;
     if (!key) continue;
-    if (digits && key.endsWith(SEP + digits)) scored.push([idx.ids[i]!, Infinity]);
+    if (digits && key.endsWith(SEP + digits)) buckets[probes.length + 1]!.push(idx.ids[i]!);
     else {
       const h = hits(key, probes);
-      if (h >= need) scored.push([idx.ids[i]!, h]);
+      if (h >= need) buckets[h]!.push(idx.ids[i]!);
     }
   }
-  return scored
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, limit)
-    .map((s) => s[0]);
+  const out: number[] = [];
+  for (let h = buckets.length - 1; h >= 0 && out.length < limit; h--)
+    out.push(...buckets[h]!.slice(0, limit - out.length));
+  return out;
 }
 
 function candidatesInSql(
@@ -200,7 +220,7 @@ export function searchContacts(ws: Workspace, query: string, options: SearchOpti
   const digits = /^\s*\d+\s*$/.test(query) ? query.trim() : null;
   const candidateLimit = options.candidateLimit ?? 2000;
   const ids =
-    countContacts(ws.db) <= (options.inMemoryLimit ?? 300_000)
+    countContacts(ws.db) <= (options.inMemoryLimit ?? 1_500_000)
       ? candidatesInMemory(ws, probes, digits, candidateLimit)
       : candidatesInSql(ws.db, probes, digits, candidateLimit);
   const contacts = getContacts(ws.db, ids);
