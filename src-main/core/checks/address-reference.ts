@@ -2,7 +2,8 @@ import type { Contact } from '../../../shared/domain';
 import { editDistance, normalizeCountry } from '../../../shared/reference/countries';
 import type { PostalIndex } from '../reference/postal-index';
 import { townKey } from '../reference/town-key';
-import type { CheckSettings } from './check';
+import type { CheckContext, CheckSettings } from './check';
+import { memo1 } from './memo';
 import { POSTCODE_FORMATS, readPostcode } from './postcode-formats';
 
 /**
@@ -12,15 +13,23 @@ import { POSTCODE_FORMATS, readPostcode } from './postcode-formats';
  */
 export function rowCountry(contact: Contact, settings: CheckSettings): string | undefined {
   const written = contact.data.COUNTRY;
-  if (written !== undefined && written.trim() !== '') return normalizeCountry(written)?.code;
-  for (const key of ['defaultCountry', 'institutionCountry']) {
+  if (written !== undefined && written.trim() !== '') return countryCode(written);
+  for (const key of COUNTRY_SETTINGS) {
     const v = settings[key];
     if (typeof v === 'string') {
-      const m = normalizeCountry(v);
-      if (m) return m.code;
+      const code = countryCode(v);
+      if (code) return code;
     }
   }
   return undefined;
+}
+
+const COUNTRY_SETTINGS = ['defaultCountry', 'institutionCountry'] as const;
+const countryCode = memo1((value: string) => normalizeCountry(value)?.code);
+
+/** The settings rowCountry reads, as a cache key for memoByFields. */
+export function countrySettingsKey(_contact: Contact, ctx: CheckContext): string {
+  return COUNTRY_SETTINGS.map((k) => String(ctx.settings[k] ?? '')).join('|');
 }
 
 /** Countries whose reference towns are good enough to call a postcode/town pair inconsistent. */

@@ -1,5 +1,5 @@
 import type { Contact } from '../../../shared/domain';
-import { normalizeKey } from '../../../shared/text/normalize';
+import { foldKey } from './name-words';
 import { namesOf, sharedNames } from '../reference';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
@@ -28,7 +28,7 @@ export const kindCheck: Check = {
     }
     if (person && official) {
       const repeated = [last, person, [last, first].filter(Boolean).join(' ')].some(
-        (v) => normalizeKey(v) === normalizeKey(official),
+        (v) => foldKey(v) === foldKey(official),
       );
       if (!repeated) return [];
       return [
@@ -64,8 +64,7 @@ function organisationInPersonName(
   const marker = inLast ?? inFirst ?? organisationMarker(joined);
   if (!marker) return undefined;
   // `Freya Canton`: a surname that happens to be an organisation word, next to a real first name.
-  if (marker === normalizeKey(last) && first && namesOf(ctx.resources.kind).isFirstName(first))
-    return undefined;
+  if (marker === foldKey(last) && first && namesOf(ctx.resources.kind).isFirstName(first)) return undefined;
   const message = '"{name}" looks like an organisation ("{marker}"): put it in OFFICIAL_NAME (structure).';
   // `Hans` + `Müller AG`: the organisation is in LASTNAME and FIRSTNAME is a person, kept as relay.
   if (inLast && first && !inFirst && namesOf(ctx.resources.kind).isFirstName(first))

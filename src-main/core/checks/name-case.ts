@@ -67,8 +67,13 @@ function casePart(part: string): string {
 
 /** True when the value has letters and all of them are upper case, or all lower case. */
 export function isSingleCase(value: string): boolean {
-  if (!/\p{L}{2,}/u.test(value)) return false;
-  return value === value.toUpperCase() || value === value.toLowerCase();
+  const upper = value.toUpperCase();
+  const lower = value.toLowerCase();
+  if (value !== upper && value !== lower) return false;
+  // At least two cased letters (`J.` or `12` are not a casing problem).
+  let letters = 0;
+  for (let i = 0; i < value.length && letters < 2; i++) if (upper[i] !== lower[i]) letters++;
+  return letters >= 2 && upper.length === value.length;
 }
 
 /**

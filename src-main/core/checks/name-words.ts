@@ -1,5 +1,12 @@
 /** Word lists for the name, title and kind checks (pure data, EN/FR/DE/IT). */
 import { normalizeKey } from '../../../shared/text/normalize';
+import { memo1 } from './memo';
+
+/** normalizeKey with a fast path for plain ASCII, which needs no NFD pass (checks run per row). */
+export function foldKey(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(value) ? value.toLowerCase().replace(/\s+/g, ' ').trim() : normalizeKey(value);
+}
 
 /** Placeholder values people type when they do not know a field (compared with normalizeKey). */
 const JUNK_VALUES = new Set([
@@ -72,7 +79,7 @@ const JUNK_VALUES = new Set([
  * (`aaaa`, `zzz`). A single letter is an initial and stays valid.
  */
 export function isJunkName(value: string): boolean {
-  const key = normalizeKey(value);
+  const key = foldKey(value);
   if (JUNK_VALUES.has(key)) return true;
   if (!/\p{L}|\d/u.test(key)) return true;
   return /^(\p{L})\1{2,}$/u.test(key.replace(/\s/g, ''));
@@ -158,10 +165,11 @@ const FILLERS = new Set([
 /** `Herr und Frau`: a couple. Without a connector (`Madame, Monsieur`) it is a generic salutation. */
 const CONNECTORS = new Set(['und', 'et', 'and', 'e', 'y', '&', '+', 'u']);
 
-const titleKey = (word: string) => normalizeKey(word).replace(/\./g, '');
+const titleKey = (word: string) => foldKey(word).replace(/\./g, '');
 
 export function civilityOf(word: string): TitleCode | undefined {
-  return CIVILITY[titleKey(word)];
+  const key = titleKey(word);
+  return Object.hasOwn(CIVILITY, key) ? CIVILITY[key] : undefined;
 }
 
 export function isHonorific(word: string): boolean {
@@ -179,9 +187,10 @@ export interface TitleReading {
  * Reads a salutation cell: `Herr` → MR, `Mme` → MRS, `Herr und Frau` / `M. et Mme` → MR_AND_MRS,
  * `Sehr geehrte Frau Dr.` → MRS, `Dr.` → no code. Undefined when no civility or honorific word is found.
  */
-export function readTitle(value: string): TitleReading | undefined {
+function readTitleUncached(value: string): TitleReading | undefined {
   const words = value
-    .replace(/([.,])/g, '$1 ')
+    .replace(/,/g, ', ')
+    .replace(/\.(?=\p{Lu})/gu, '. ')
     .split(/[\s/,]+/)
     .filter(Boolean);
   const codes = new Set<TitleCode>();
@@ -308,7 +317,7 @@ const ORG_WORDS = new Set([
 export function organisationMarker(value: string): string | undefined {
   const legal = LEGAL_FORMS.exec(value);
   if (legal) return legal[1];
-  for (const w of normalizeKey(value).split(/[^a-z0-9-]+/)) if (ORG_WORDS.has(w)) return w;
+  for (const w of foldKey(value).split(/[^a-z0-9-]+/)) if (ORG_WORDS.has(w)) return w;
   return undefined;
 }
 
@@ -317,6 +326,11 @@ export function organisationMarker(value: string): string | undefined {
  * `Dr. Anna Meier`. Bare `M`/`Fr`/`Sr` (initials, names) only count with their dot.
  */
 export function splitLeadingTitle(value: string): { title: string; rest: string } | undefined {
+  // Fast exit for the common case: the first word is no title word at all.
+  const space = value.search(/\s/);
+  if (space < 0) return undefined;
+  const firstWord = titleKey(value.slice(0, space));
+  if (!Object.hasOwn(CIVILITY, firstWord) && !HONORIFICS.has(firstWord)) return undefined;
   const m = /^\s*((?:[\p{L}]+\.?\s+){1,3})(.*\p{L}.*)$/u.exec(value);
   if (!m) return undefined;
   const words = m[1]!.trim().split(/\s+/);
@@ -344,3 +358,6 @@ export function splitLeadingTitle(value: string): { title: string; rest: string 
   if (n === 0) return undefined;
   return { title: words.slice(0, n).join(' '), rest: [...words.slice(n), m[2]!].join(' ').trim() };
 }
+
+// TITLE cells hold a handful of distinct values: read each once (bounded cache).
+export const readTitle = memo1(readTitleUncached);

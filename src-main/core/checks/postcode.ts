@@ -1,9 +1,16 @@
 import type { Contact } from '../../../shared/domain';
 import { townKey } from '../reference/town-key';
 import { postalOf, sharedPostal } from '../reference';
-import { postcodeForTown, referenceKey, rowCountry, splitPostcodeTown } from './address-reference';
+import {
+  postcodeForTown,
+  referenceKey,
+  rowCountry,
+  splitPostcodeTown,
+  countrySettingsKey,
+} from './address-reference';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
+import { memoByFields } from './memo';
 import { POSTCODE_FORMATS, readPostcode } from './postcode-formats';
 
 const CHANGE_TEXT = {
@@ -28,114 +35,119 @@ export const postcodeCheck: Check = {
     'postcode.missing',
   ],
   load: sharedPostal,
-  run(contact: Contact, ctx: CheckContext): Finding[] {
-    const country = rowCountry(contact, ctx.settings);
-    if (!country || !POSTCODE_FORMATS[country]) return [];
-    const index = postalOf(ctx.resources.postcode).get(country);
-    const raw = contact.data.ZIPCODE?.trim();
-    const town = contact.data.TOWN?.trim();
+  // Pure in these fields (and the country settings), so repeated values are computed once.
+  run: memoByFields(
+    ['ZIPCODE', 'TOWN', 'COUNTRY'],
+    (contact: Contact, ctx: CheckContext): Finding[] => {
+      const country = rowCountry(contact, ctx.settings);
+      if (!country || !POSTCODE_FORMATS[country]) return [];
+      const index = postalOf(ctx.resources.postcode).get(country);
+      const raw = contact.data.ZIPCODE?.trim();
+      const town = contact.data.TOWN?.trim();
 
-    if (!raw) {
-      const guess = town && index ? postcodeForTown(index, town) : undefined;
-      if (!guess) return [];
-      return [
-        finding(
-          contact,
-          'ZIPCODE',
-          'postcode.missing',
-          'info',
-          'No postcode; {town} has the postcode {postcode}.',
-          { town: town!, postcode: guess.postcode },
-          { ZIPCODE: guess.postcode },
-          guess.confidence,
-        ),
-      ];
-    }
+      if (!raw) {
+        const guess = town && index ? postcodeForTown(index, town) : undefined;
+        if (!guess) return [];
+        return [
+          finding(
+            contact,
+            'ZIPCODE',
+            'postcode.missing',
+            'info',
+            'No postcode; {town} has the postcode {postcode}.',
+            { town: town!, postcode: guess.postcode },
+            { ZIPCODE: guess.postcode },
+            guess.confidence,
+          ),
+        ];
+      }
 
-    const split = splitPostcodeTown(country, raw);
-    if (split) {
-      const sameTown = town !== undefined && townKey(town) === townKey(split.town);
-      const suggestion: Record<string, string> = { ZIPCODE: split.postcode };
-      if (!town) suggestion.TOWN = split.town;
-      return [
-        finding(
-          contact,
-          'ZIPCODE',
-          'postcode.contains-town',
-          'error',
-          'Postcode and town in one cell: "{value}".',
-          { value: raw },
-          suggestion,
-          !town || sameTown ? 0.95 : 0.7,
-        ),
-      ];
-    }
+      const split = splitPostcodeTown(country, raw);
+      if (split) {
+        const sameTown = town !== undefined && townKey(town) === townKey(split.town);
+        const suggestion: Record<string, string> = { ZIPCODE: split.postcode };
+        if (!town) suggestion.TOWN = split.town;
+        return [
+          finding(
+            contact,
+            'ZIPCODE',
+            'postcode.contains-town',
+            'error',
+            'Postcode and town in one cell: "{value}".',
+            { value: raw },
+            suggestion,
+            !town || sameTown ? 0.95 : 0.7,
+          ),
+        ];
+      }
 
-    const reading = readPostcode(country, raw)!;
-    const fmt = POSTCODE_FORMATS[country]!;
-    if (reading.status === 'invalid') {
-      const guess = town && index ? postcodeForTown(index, town) : undefined;
-      return [
-        finding(
-          contact,
-          'ZIPCODE',
-          'postcode.format',
-          'error',
-          '"{value}" is not a valid {country} postcode (e.g. {example}).',
-          { value: raw, country, example: fmt.example },
-          guess && { ZIPCODE: guess.postcode },
-          guess?.confidence ?? 1,
-        ),
-      ];
-    }
+      const reading = readPostcode(country, raw)!;
+      const fmt = POSTCODE_FORMATS[country]!;
+      if (reading.status === 'invalid') {
+        const guess = town && index ? postcodeForTown(index, town) : undefined;
+        return [
+          finding(
+            contact,
+            'ZIPCODE',
+            'postcode.format',
+            'error',
+            '"{value}" is not a valid {country} postcode (e.g. {example}).',
+            { value: raw, country, example: fmt.example },
+            guess && { ZIPCODE: guess.postcode },
+            guess?.confidence ?? 1,
+          ),
+        ];
+      }
 
-    const out: Finding[] = [];
-    const value = reading.value!;
-    const known = index?.hasPostcode(referenceKey(country, value));
-    if (value !== raw) {
-      const change = reading.changes[0] ?? 'layout';
-      // A padded code is only trusted when the reference knows it.
-      const confidence = change === 'padding' ? (known ? 0.9 : 0.5) : 0.95;
-      out.push(
-        finding(
-          contact,
-          'ZIPCODE',
-          'postcode.normalize',
-          'warning',
-          'Postcode "{value}" should be written {suggested}, {how}.',
-          { value: raw, suggested: value, how: CHANGE_TEXT[change] },
-          { ZIPCODE: value },
-          confidence,
-        ),
-      );
-    }
-    if (reading.status === 'partial') {
-      out.push(
-        finding(
-          contact,
-          'ZIPCODE',
-          'postcode.incomplete',
-          'warning',
-          'Postcode "{value}" is incomplete (full form e.g. {example}).',
-          { value: raw, example: fmt.example },
-        ),
-      );
-    }
-    if (index && known === false) {
-      const guess = town ? postcodeForTown(index, town, value) : undefined;
-      out.push(
-        finding(
-          contact,
-          'ZIPCODE',
-          'postcode.unknown',
-          'warning',
-          'Postcode {value} does not exist in {country}.',
-          { value, country },
-          guess && { ZIPCODE: guess.postcode },
-          guess?.confidence ?? 1,
-        ),
-      );
-    }
-    return out;
-  },
+      const out: Finding[] = [];
+      const value = reading.value!;
+      const known = index?.hasPostcode(referenceKey(country, value));
+      if (value !== raw) {
+        const change = reading.changes[0] ?? 'layout';
+        // A padded code is only trusted when the reference knows it.
+        const confidence = change === 'padding' ? (known ? 0.9 : 0.5) : 0.95;
+        out.push(
+          finding(
+            contact,
+            'ZIPCODE',
+            'postcode.normalize',
+            'warning',
+            'Postcode "{value}" should be written {suggested}, {how}.',
+            { value: raw, suggested: value, how: CHANGE_TEXT[change] },
+            { ZIPCODE: value },
+            confidence,
+          ),
+        );
+      }
+      if (reading.status === 'partial') {
+        out.push(
+          finding(
+            contact,
+            'ZIPCODE',
+            'postcode.incomplete',
+            'warning',
+            'Postcode "{value}" is incomplete (full form e.g. {example}).',
+            { value: raw, example: fmt.example },
+          ),
+        );
+      }
+      if (index && known === false) {
+        const guess = town ? postcodeForTown(index, town, value) : undefined;
+        out.push(
+          finding(
+            contact,
+            'ZIPCODE',
+            'postcode.unknown',
+            'warning',
+            'Postcode {value} does not exist in {country}.',
+            { value, country },
+            guess && { ZIPCODE: guess.postcode },
+            guess?.confidence ?? 1,
+          ),
+        );
+      }
+      return out;
+    },
+    countrySettingsKey,
+  ),
 };

@@ -2,7 +2,7 @@
  * Street-line helpers (pure). SecuTix has LINE1..LINE3 and no house-number column (spec §3.5), so
  * the number stays in the line: these only fix spacing, casing, number order and PO boxes.
  */
-import { normalizeKey } from '../../../shared/text/normalize';
+import { foldKey } from './name-words';
 
 /** Words kept lower case inside a street name (FR/IT/DE/ES/PT/NL linking words). */
 const SMALL_WORDS = new Set([
@@ -106,7 +106,7 @@ function caseWord(word: string, index: number, afterNumber: boolean): string {
   if (/\d/.test(word)) return word; // `12B`, `3a`, `1er` stay as written
   if (UPPER_WORDS.has(lower.replace(/\.$/, ''))) return word.toUpperCase();
   if (index > 0 && SMALL_WORDS.has(lower)) return lower;
-  if (afterNumber && FR_STREET_TYPES.has(normalizeKey(lower).replace(/\.$/, ''))) return lower;
+  if (afterNumber && FR_STREET_TYPES.has(foldKey(lower).replace(/\.$/, ''))) return lower;
   const elided = /^([dl])['’](.+)$/.exec(lower);
   if (elided) return `${index > 0 ? elided[1] : elided[1]!.toUpperCase()}'${capitalize(elided[2]!)}`;
   return lower.split('-').map(capitalize).join('-');
@@ -136,13 +136,13 @@ export function reorderNumber(line: string, country: string): string | undefined
   if (NUMBER_FIRST_COUNTRIES.has(country)) {
     if (country !== 'FR' && country !== 'LU') return undefined;
     const m = /^(\p{L}[\p{L}'’ .-]+?)\s*,?\s+(\d+\s?(?:[a-zA-Z]|bis|ter)?)$/u.exec(s);
-    if (!m || !FR_STREET_TYPES.has(normalizeKey(m[1]!.split(/\s+/)[0]!).replace(/\.$/, ''))) return undefined;
+    if (!m || !FR_STREET_TYPES.has(foldKey(m[1]!.split(/\s+/)[0]!).replace(/\.$/, ''))) return undefined;
     const street = m[1]!;
     return `${m[2]} ${street.charAt(0).toLowerCase()}${street.slice(1)}`;
   }
   const m = /^(\d+\s?[a-zA-Z]?),?\s+(\p{L}[\p{L}'’ .-]+)$/u.exec(s);
   if (!m) return undefined;
-  const words = normalizeKey(m[2]!).split(/\s+/);
+  const words = foldKey(m[2]!).split(/\s+/);
   if (words.length > 4 || !words.some((w) => STREET_WORD.test(w))) return undefined;
   return `${capitalize(m[2]!)} ${m[1]!.replace(/\s/g, '')}`;
 }
@@ -211,6 +211,6 @@ const JUNK_LINES = new Set([
 
 /** An address line that only says "no data". */
 export function isJunkLine(line: string): boolean {
-  const key = normalizeKey(line);
+  const key = foldKey(line);
   return JUNK_LINES.has(key) || !/[\p{L}\d]/u.test(key) || /^(\p{L})\1{3,}$/u.test(key);
 }

@@ -2,6 +2,7 @@ import type { Contact } from '../../../shared/domain';
 import { STANDARD_TITLES } from '../../../shared/secutix/fields';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
+import { memo1 } from './memo';
 import { isSingleCase, properCaseName } from './name-case';
 import { readTitle, splitLeadingTitle } from './name-words';
 
@@ -22,12 +23,15 @@ export const titleCheck: Check = {
     const title = contact.data.TITLE?.trim();
     const fromName = titleInName(contact, title);
     if (fromName) out.push(fromName);
-    if (title && !STANDARD.has(title)) out.push(titleValue(contact, title));
+    if (title && !STANDARD.has(title)) out.push({ ...titleValueOf(title), rowId: contact.id });
     return out;
   },
 };
 
-function titleValue(contact: Contact, title: string): Finding {
+// Few distinct TITLE values per file: computed once each (row id stamped by the caller).
+const titleValueOf = memo1((title: string) => titleValue({ id: 0 }, title));
+
+function titleValue(contact: Pick<Contact, 'id'>, title: string): Finding {
   const upper = title.toUpperCase().replace(/\s+/g, '_');
   if (STANDARD.has(upper))
     return finding(

@@ -9,9 +9,11 @@ import {
   referenceKey,
   rowCountry,
   splitPostcodeTown,
+  countrySettingsKey,
 } from './address-reference';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
+import { memoByFields } from './memo';
 import { readPostcode } from './postcode-formats';
 
 /**
@@ -24,66 +26,71 @@ export const townCheck: Check = {
   name: 'town',
   codes: ['town.contains-postcode', 'town.spelling', 'town.mismatch', 'town.missing'],
   load: sharedPostal,
-  run(contact: Contact, ctx: CheckContext): Finding[] {
-    const country = rowCountry(contact, ctx.settings);
-    if (!country) return [];
-    const town = contact.data.TOWN?.trim();
-    const zipRaw = contact.data.ZIPCODE?.trim();
+  // Pure in these fields (and the country settings), so repeated values are computed once.
+  run: memoByFields(
+    ['ZIPCODE', 'TOWN', 'COUNTRY'],
+    (contact: Contact, ctx: CheckContext): Finding[] => {
+      const country = rowCountry(contact, ctx.settings);
+      if (!country) return [];
+      const town = contact.data.TOWN?.trim();
+      const zipRaw = contact.data.ZIPCODE?.trim();
 
-    if (town) {
-      const split = splitPostcodeTown(country, town);
-      if (split) {
-        const suggestion: Record<string, string> = { TOWN: split.town };
-        if (!zipRaw) suggestion.ZIPCODE = split.postcode;
-        const agrees = !zipRaw || readPostcode(country, zipRaw)?.value === split.postcode;
+      if (town) {
+        const split = splitPostcodeTown(country, town);
+        if (split) {
+          const suggestion: Record<string, string> = { TOWN: split.town };
+          if (!zipRaw) suggestion.ZIPCODE = split.postcode;
+          const agrees = !zipRaw || readPostcode(country, zipRaw)?.value === split.postcode;
+          return [
+            finding(
+              contact,
+              'TOWN',
+              'town.contains-postcode',
+              'error',
+              'Town and postcode in one cell: "{value}".',
+              { value: town },
+              suggestion,
+              agrees ? 0.95 : 0.7,
+            ),
+          ];
+        }
+      }
+      if (!TOWN_CHECK_COUNTRIES.has(country) || !zipRaw) return [];
+      const postcode = readPostcode(country, zipRaw)?.value;
+      const index = postalOf(ctx.resources.town).get(country);
+      if (!postcode || !index || !index.hasPostcode(referenceKey(country, postcode))) return [];
+      const key = referenceKey(country, postcode);
+
+      if (!town) {
+        const primary = [
+          ...new Set(
+            index
+              .townsOf(key)
+              .filter((t) => !t.alias)
+              .map((t) => t.name),
+          ),
+        ];
+        if (primary.length !== 1) return [];
         return [
           finding(
             contact,
             'TOWN',
-            'town.contains-postcode',
-            'error',
-            'Town and postcode in one cell: "{value}".',
-            { value: town },
-            suggestion,
-            agrees ? 0.95 : 0.7,
+            'town.missing',
+            'warning',
+            'No town; postcode {postcode} is {town}.',
+            { postcode, town: primary[0]! },
+            { TOWN: primary[0]! },
+            0.9,
           ),
         ];
       }
-    }
-    if (!TOWN_CHECK_COUNTRIES.has(country) || !zipRaw) return [];
-    const postcode = readPostcode(country, zipRaw)?.value;
-    const index = postalOf(ctx.resources.town).get(country);
-    if (!postcode || !index || !index.hasPostcode(referenceKey(country, postcode))) return [];
-    const key = referenceKey(country, postcode);
 
-    if (!town) {
-      const primary = [
-        ...new Set(
-          index
-            .townsOf(key)
-            .filter((t) => !t.alias)
-            .map((t) => t.name),
-        ),
-      ];
-      if (primary.length !== 1) return [];
-      return [
-        finding(
-          contact,
-          'TOWN',
-          'town.missing',
-          'warning',
-          'No town; postcode {postcode} is {town}.',
-          { postcode, town: primary[0]! },
-          { TOWN: primary[0]! },
-          0.9,
-        ),
-      ];
-    }
-
-    const match = index.matchTown(key, town);
-    if (match) return spelling(contact, town, match.name, match.alias);
-    return [mismatch(contact, index, key, postcode, town)];
-  },
+      const match = index.matchTown(key, town);
+      if (match) return spelling(contact, town, match.name, match.alias);
+      return [mismatch(contact, index, key, postcode, town)];
+    },
+    countrySettingsKey,
+  ),
 };
 
 /** The town is right but spelled differently from the reference (accents, case, `St`). */

@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { normalizeKey } from '../../../shared/text/normalize';
 import { findResourcesDir } from './resources-dir';
 
+/** normalizeKey with a fast path for plain ASCII (most names), which needs no NFD pass. */
+function nameKey(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(value) ? value.toLowerCase().replace(/\s+/g, ' ').trim() : normalizeKey(value);
+}
+
 /**
  * Known first and last names (resources/names, from @faker-js/faker locale data, MIT), keyed by
  * normalizeKey so `JEAN-PIERRE`, `Jean-Pierre` and `jean-pierre` all hit. Read-only after load.
@@ -22,10 +28,10 @@ export class NameReference {
   }
 
   isFirstName(value: string): boolean {
-    return this.firstNames.has(normalizeKey(value));
+    return this.firstNames.has(nameKey(value));
   }
 
   isLastName(value: string): boolean {
-    return this.lastNames.has(normalizeKey(value));
+    return this.lastNames.has(nameKey(value));
   }
 }

@@ -1,4 +1,4 @@
-import { townKey, townKeyWithoutNumber } from './town-key';
+import { computeTownKey, townKey, townKeyWithoutNumber } from './town-key';
 
 export interface TownEntry {
   /** Spelling as in the reference data (`Genève`, `Zürich`, `Saint-Étienne`). */
@@ -28,7 +28,7 @@ export class PostalIndex {
       if (!line) continue;
       const [postcode, name, flag] = line.split('\t') as [string, string, string | undefined];
       let key = keys.get(name);
-      if (key === undefined) keys.set(name, (key = townKey(name)));
+      if (key === undefined) keys.set(name, (key = computeTownKey(name)));
       const entry: TownEntry = { name, key, alias: flag === '*' };
       let towns = this.byPostcode.get(postcode);
       if (!towns) this.byPostcode.set(postcode, (towns = []));

@@ -5,7 +5,7 @@ import { foldAccents } from '../../../shared/text/normalize';
  * `San` → `saint`, `Ste` → `sainte`; leading zeros and ordinal endings of numbers dropped so that
  * `Paris 08`, `Paris 8e` and `Paris 8ème` compare equal; `Cedex nn` removed (French business mail).
  */
-export function townKey(s: string): string {
+export function computeTownKey(s: string): string {
   // Most reference names are ASCII: skip the NFD pass then (keeps index builds < 200 ms).
   // eslint-disable-next-line no-control-regex
   return (/^[\x00-\x7f]*$/.test(s) ? s : foldAccents(s))
@@ -22,4 +22,16 @@ export function townKey(s: string): string {
 /** The key without trailing numbers (Swiss post offices: `Lausanne 1`, `Bern 5`). */
 export function townKeyWithoutNumber(key: string): string {
   return key.replace(/( \d+)+$/, '');
+}
+
+const cache = new Map<string, string>();
+
+/** townKey, cached: the same towns come back on thousands of rows (bounded, per thread). */
+export function townKey(s: string): string {
+  let key = cache.get(s);
+  if (key === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(s, (key = computeTownKey(s)));
+  }
+  return key;
 }
