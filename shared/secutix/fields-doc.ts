@@ -5,7 +5,7 @@ const KIND_NAMES: Record<string, string> = { I: 'individual', S: 'structure', R:
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function typeText(f: SecutixField): string {
-  const parts = [f.type];
+  const parts: string[] = [f.type];
   if (f.maxLength) parts.push(`max ${f.maxLength}`);
   if (f.allowed && f.allowed.length <= 8)
     parts.push(`${f.allowedExtensible ? 'standard: ' : ''}${f.allowed.join(', ')}`);

@@ -1,5 +1,5 @@
 import { deriveKind, kindLetters } from './contact-kind';
-import { SECUTIX_FIELDS, type InvalidEffect } from './fields';
+import { fieldByCode, type InvalidEffect } from './fields';
 import { CLEAR_MARKER } from './value-rules';
 
 /**
@@ -43,7 +43,8 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
   if (operation === 'CONFIG') return problems;
 
   const op = operation || 'INSERT';
-  if (op === 'INSERT' && deriveKind(row as Record<string, string>) === null)
+  const kind = deriveKind(row as Record<string, string>);
+  if (op === 'INSERT' && kind === null)
     problems.push({
       column: '',
       problem: 'no-name',
@@ -57,7 +58,7 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
       message: `CONTACT_NR is mandatory for ${op} rows: SecuTix matches them on it.`,
       effect: 'row-rejected',
     });
-  const town = [...v('TOWN')].length + [...v('TOWN_COMPLEMENT')].length;
+  const town = row.TOWN || row.TOWN_COMPLEMENT ? [...v('TOWN')].length + [...v('TOWN_COMPLEMENT')].length : 0;
   if (town >= 100)
     problems.push({
       column: 'TOWN',
@@ -65,11 +66,11 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
       message: `TOWN + TOWN_COMPLEMENT are ${town} characters; they must stay under 100.`,
       effect: 'unknown',
     });
-  const kind = deriveKind(row as Record<string, string>);
   const letters = kind ? kindLetters(kind) : null;
-  for (const f of SECUTIX_FIELDS) {
-    const value = v(f.code);
-    if (value === '') continue;
+  for (const code in row) {
+    const f = fieldByCode(code);
+    const value = v(code);
+    if (!f || value === '') continue;
     if (value === CLEAR_MARKER && !CLEAR_OPERATIONS.has(op))
       problems.push({
         column: f.code,

@@ -102,7 +102,8 @@ export function checkValue(
   value: string,
   options: ValueRuleOptions = {},
 ): ValueProblem | null {
-  if (field.maxLength !== undefined && [...value].length > field.maxLength)
+  // .length counts UTF-16 units (≥ characters): count characters only when it may be too long.
+  if (field.maxLength !== undefined && value.length > field.maxLength && [...value].length > field.maxLength)
     return {
       problem: 'too-long',
       message: `${field.code} is ${[...value].length} characters long; SecuTix allows ${field.maxLength}.`,

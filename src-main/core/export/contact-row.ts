@@ -1,7 +1,12 @@
 import type { Contact, ContactKind } from '../../../shared/domain';
 import type { ExportOptions } from '../../../shared/contract/export';
 import { deriveKind } from '../../../shared/secutix/contact-kind';
-import { SECUTIX_FIELDS, type InvalidEffect, type SecutixField } from '../../../shared/secutix/fields';
+import {
+  SECUTIX_FIELDS,
+  fieldByCode,
+  type InvalidEffect,
+  type SecutixField,
+} from '../../../shared/secutix/fields';
 import { checkRow } from '../../../shared/secutix/row-rules';
 import {
   CLEAR_MARKER,
@@ -29,6 +34,7 @@ export interface ExportRow {
   rejected: boolean;
 }
 
+const NONE: string[] = [];
 const CLEAR_OPERATIONS = new Set(['UPDATE', 'UPDATEACT']);
 const STRUCTURE_ONLY = SECUTIX_FIELDS.filter((f) => f.appliesTo.every((k) => k === 'S')).map((f) => f.code);
 const PERSON_ONLY = SECUTIX_FIELDS.filter((f) => !f.appliesTo.includes('S')).map((f) => f.code);
@@ -59,7 +65,7 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
   const problems: ContactProblem[] = [];
   let rejected = false;
   const operation = contact.operation ?? 'INSERT';
-  const cleared = new Set(contact.cleared);
+  const cleared = new Set(contact.cleared.length ? contact.cleared : NONE);
   const onProblem = (
     column: string,
     problem: string,
@@ -91,11 +97,8 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
     return isCountryCode(c) ? c : options.institutionCountry?.toUpperCase();
   })();
 
-  for (const f of SECUTIX_FIELDS) {
-    if (f.code === 'OPERATION') {
-      values.OPERATION = operation;
-      continue;
-    }
+  values.OPERATION = operation;
+  for (const f of fieldsToWrite(contact)) {
     let raw = contact.data[f.code] ?? '';
     if (f.code === 'INSTITUTION' && raw.trim() === '') raw = options.institution ?? '';
     if (f.code === 'ORGANIZATION' && raw.trim() === '') raw = options.organization ?? '';
@@ -142,6 +145,21 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
     else onProblem(p.column, p.problem, p.message, p.effect === 'unknown' ? p.effect : 'row-rejected');
   }
   return { values, problems, rejected };
+}
+
+const ALWAYS = ['INSTITUTION', 'ORGANIZATION'];
+
+/** The fields a contact has a value for (or asked to clear), in table order: rows are sparse. */
+function fieldsToWrite(contact: Contact): SecutixField[] {
+  const out: SecutixField[] = [];
+  const add = (code: string) => {
+    const f = fieldByCode(code);
+    if (f && f.code !== 'OPERATION' && !out.includes(f)) out.push(f);
+  };
+  ALWAYS.forEach(add);
+  for (const code in contact.data) add(code);
+  contact.cleared.forEach(add);
+  return out.sort((a, b) => a.order - b.order);
 }
 
 type OnProblem = (

@@ -18,13 +18,12 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** One CSV record with CRLF line end (RFC 4180). */
+/** One CSV record with CRLF line end (RFC 4180). Empty cells stay empty (no quotes, no spaces). */
 export function csvRecord(cells: readonly string[], guard: boolean): string {
-  let line = '';
+  const out = new Array<string>(cells.length);
   for (let i = 0; i < cells.length; i++) {
-    if (i > 0) line += ',';
     const v = cells[i]!;
-    if (v !== '') line += csvField(guard ? guardFormula(v) : v);
+    out[i] = v === '' ? '' : csvField(guard ? guardFormula(v) : v);
   }
-  return line + '\r\n';
+  return out.join(',') + '\r\n';
 }

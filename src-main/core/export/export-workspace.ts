@@ -44,7 +44,6 @@ export async function exportWorkspace(
     : builtinTemplate({ departmentBeforeCountry: options.departmentBeforeCountry });
   const layout = analyzeTemplate(template);
   const width = template.codes.length;
-  const placed = [...layout.columnOf.entries()];
   const rules = ruleOptionsOf(options);
   const guardCsv = format === 'csv' && options.csvFormulaGuard;
 
@@ -76,15 +75,19 @@ export async function exportWorkspace(
       for (const contact of batch) {
         const r = buildExportRow(contact, options, rules);
         const problems: ContactProblem[] = r.problems;
-        for (const [code] of missing)
-          if (r.values[code] !== undefined) missing.set(code, missing.get(code)! + 1);
+        if (missing.size > 0)
+          for (const code in r.values) {
+            const n = missing.get(code);
+            if (n !== undefined) missing.set(code, n + 1);
+          }
         if (r.rejected) {
           rejected++;
         } else {
           const cells = new Array<string>(width).fill('');
-          for (const [code, i] of placed) {
-            const v = r.values[code];
-            if (v === undefined) continue;
+          for (const code in r.values) {
+            const i = layout.columnOf.get(code);
+            if (i === undefined) continue;
+            const v = r.values[code]!;
             cells[i] = v;
             if (guardCsv && v !== '=' && FORMULA_TRIGGER.test(v))
               problems.push({
@@ -98,8 +101,10 @@ export async function exportWorkspace(
           writer.write(cells, true);
           exported++;
         }
-        warnings += problems.filter((p) => p.severity === 'warning').length;
-        report.add(contact, problems);
+        if (problems.length > 0) {
+          for (const p of problems) if (p.severity === 'warning') warnings++;
+          report.add(contact, problems);
+        }
       }
       job.progress('export', exported + rejected, total);
       await job.checkpoint();

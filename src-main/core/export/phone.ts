@@ -1,14 +1,64 @@
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import {
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js';
 import { isCountryCode } from '../../../shared/reference/countries';
 
 export type PhoneResult = { value: string } | { problem: string; message: string };
 
+/** SecuTix's TELEPHONE/FAX/CELLPHONE limit (spec §3.6). */
+const MAX = 15;
+const CALLING_CODES = new Set(getCountries().map((c) => getCountryCallingCode(c) as string));
+
+/**
+ * How libphonenumber read one "shape" of number: national prefix added in front of the national
+ * significant number, and how many leading input digits precede it. A shape (country, first
+ * digits, length) always reads the same way, so 1M phones cost a few thousand real parses.
+ */
+interface Shape {
+  ok: boolean;
+  callingCode: string;
+  /** National prefix written before the significant number (`0` for CH/FR/DE, '' for US/IT). */
+  prefix: string;
+  /** Input digits before the significant number (national input only: `0` or ''). */
+  skip: number;
+}
+
+const SHAPE_CACHE_LIMIT = 50_000;
+const shapes = new Map<string, Shape>();
+
+function shapeOf(key: string, parseInput: string, ref: CountryCode | undefined, digits: string): Shape {
+  let s = shapes.get(key);
+  if (s) return s;
+  const parsed = parsePhoneNumberFromString(parseInput, ref);
+  if (!parsed || !parsed.isPossible()) s = { ok: false, callingCode: '', prefix: '', skip: 0 };
+  else {
+    const nsn = parsed.nationalNumber as string;
+    const national = parsed.formatNational().replace(/\D/g, '');
+    const prefix = national.endsWith(nsn) ? national.slice(0, national.length - nsn.length) : '';
+    const at = digits.lastIndexOf(nsn);
+    s = { ok: true, callingCode: parsed.countryCallingCode as string, prefix, skip: at < 0 ? 0 : at };
+  }
+  if (shapes.size >= SHAPE_CACHE_LIMIT) shapes.clear();
+  shapes.set(key, s);
+  return s;
+}
+
+function callingCodeOf(international: string): string | undefined {
+  for (let n = 1; n <= 3; n++)
+    if (CALLING_CODES.has(international.slice(0, n))) return international.slice(0, n);
+  return undefined;
+}
+
 /**
  * Writes a phone in the form SecuTix reads unambiguously (spec §3.6). SecuTix parses a phone
- * against the address country (else the institution's) and ignores a `+41`/`0041` prefix
- * when that country differs, but honours `(41)` at the start. So:
+ * against the address country (else the institution's), ignores a `+41`/`0041` prefix when that
+ * country differs, but honours `(41)` at the start. So:
  * - same calling code as the reference country → national digits (`0216132111`);
- * - another country → `(CC)` + national digits (`(41)0216132111`);
+ * - another country → `(CC)` + national digits (`(41)0216132111`); when that exceeds SecuTix's 15
+ *   characters, the national prefix is left out (`(49)15125080247`), as SecuTix adds it itself (§3.6 example);
  * - no reference country known and no international prefix → left as is (SecuTix applies the
  *   institution's country, which is what the source meant).
  */
@@ -16,17 +66,40 @@ export function secutixPhone(raw: string, referenceCountry: string | undefined):
   const input = raw.trim();
   const ref =
     referenceCountry && isCountryCode(referenceCountry) ? (referenceCountry as CountryCode) : undefined;
-  const forced = /^\((\d{1,4})\)\s*(.*)$/.exec(input);
-  const international = forced ? `+${forced[1]} ${forced[2]}` : input.replace(/^\s*00(?=[1-9])/, '+');
-  const hasPrefix = international.startsWith('+');
-  if (!hasPrefix && !ref) return { value: input };
-  const parsed = parsePhoneNumberFromString(international, ref);
-  if (!parsed || !parsed.isPossible())
-    return {
-      problem: 'bad-phone',
-      message: `"${raw}" is not a possible phone number; SecuTix could misread it.`,
-    };
-  const national = parsed.formatNational().replace(/\D/g, '');
-  const sameCountry = ref !== undefined && getCountryCallingCode(ref) === parsed.countryCallingCode;
-  return { value: sameCountry ? national : `(${parsed.countryCallingCode})${national}` };
+  const forced = /^\((\d{1,4})\)/.exec(input);
+  const body = forced ? input.slice(forced[0].length) : input;
+  let digits = body.replace(/\D/g, '');
+  let international = forced !== null || /^\s*\+/.test(input);
+  if (forced) digits = forced[1] + digits.replace(/^0/, '');
+  else if (!international && digits.startsWith('00')) {
+    international = true;
+    digits = digits.slice(2);
+  }
+  if (!international && !ref) return { value: input };
+  const bad = {
+    problem: 'bad-phone',
+    message: `"${raw}" is not a possible phone number; SecuTix could misread it.`,
+  };
+  if (digits.length < 4) return bad;
+  let s: Shape;
+  let nsnDigits: string;
+  if (international) {
+    const cc = callingCodeOf(digits);
+    if (!cc) return bad;
+    s = shapeOf(
+      `+${digits.slice(0, cc.length + 3)}|${digits.length}`,
+      `+${digits}`,
+      undefined,
+      digits.slice(cc.length),
+    );
+    nsnDigits = digits.slice(cc.length);
+  } else {
+    s = shapeOf(`${ref}|${digits.slice(0, 4)}|${digits.length}`, digits, ref, digits);
+    nsnDigits = digits;
+  }
+  if (!s.ok) return bad;
+  const nsn = nsnDigits.slice(s.skip);
+  if (ref && getCountryCallingCode(ref) === s.callingCode) return { value: s.prefix + nsn };
+  const full = `(${s.callingCode})${s.prefix}${nsn}`;
+  return { value: full.length > MAX ? `(${s.callingCode})${nsn}` : full };
 }

@@ -49,16 +49,20 @@ const FLUSH_AT = 1 << 20;
 
 function csvWriter(path: string, tmp: string, options: TableWriterOptions): TableWriter {
   const fd = openSync(tmp, 'w');
-  let buffer = options.csvBom === false ? '' : '\uFEFF';
+  let parts: string[] = options.csvBom === false ? [] : ['\uFEFF'];
+  let size = 0;
   let open = true;
   const flush = () => {
-    if (buffer) writeSync(fd, buffer);
-    buffer = '';
+    if (parts.length) writeSync(fd, parts.join(''));
+    parts = [];
+    size = 0;
   };
   return {
     write(cells, guard) {
-      buffer += csvRecord(cells, guard && options.csvFormulaGuard !== false);
-      if (buffer.length >= FLUSH_AT) flush();
+      const line = csvRecord(cells, guard && options.csvFormulaGuard !== false);
+      parts.push(line);
+      size += line.length;
+      if (size >= FLUSH_AT) flush();
     },
     async close() {
       flush();
@@ -86,9 +90,13 @@ function xlsxWriter(path: string, tmp: string, options: TableWriterOptions): Tab
   if (options.textColumns)
     ws.columns = options.textColumns.map((text) => (text ? { style: { numFmt: '@' } } : {}));
   let failed: unknown;
+  let rowNumber = 0;
   return {
     write(cells) {
-      ws.addRow(cells.map((v) => (v === '' ? null : v))).commit();
+      // Only non-empty cells are created: a SecuTix row is sparse (≈15 of 86 columns).
+      const row = ws.getRow(++rowNumber);
+      for (let i = 0; i < cells.length; i++) if (cells[i] !== '') row.getCell(i + 1).value = cells[i]!;
+      row.commit();
     },
     async close() {
       if (failed) throw failed;

@@ -1,0 +1,119 @@
+/**
+ * Export speed: a workspace of generated contacts exported to SecuTix CSV and XLSX (rows/s, peak
+ * RSS). The workspace is filled DIRECTLY from the generator's records with a fixed column → field
+ * map (not through import + mapping), so this measures the export alone on realistic, messy
+ * values (phones parsed, emails lower-cased, dates converted, some rows rejected).
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { normalizeCountry } from '../../shared/reference/countries';
+import { contactInserter } from '../../src-main/core/contacts/contact-store';
+import { Workspace } from '../../src-main/core/db/workspace';
+import { exportWorkspace } from '../../src-main/core/export/export-workspace';
+import { generateContacts, type ContactRow } from './generate-contacts';
+import { measure, type BenchRow, type BenchSection } from './harness';
+
+const TARGETS = { csv: 300_000, xlsx: 50_000 };
+const RSS_TARGET_MB = 500;
+/** Deutsch/D/de → de, Français/F → fr, Italiano/I → it, English/E → en (first letter decides here). */
+const LANGUAGES: Record<string, string> = { d: 'de', g: 'de', f: 'fr', i: 'it', e: 'en', a: 'en' };
+const TITLES: Record<string, string> = {
+  herr: 'MR',
+  frau: 'MRS',
+  monsieur: 'MR',
+  madame: 'MRS',
+  mr: 'MR',
+  mrs: 'MRS',
+};
+
+/** The fixed generator column → SecuTix field map used to fill the bench workspace. */
+function toFields(r: ContactRow): Record<string, string> {
+  const country = normalizeCountry(r.Land)?.code ?? '';
+  return {
+    CONTACT_NR: r.Kundennr,
+    TITLE: TITLES[r.Anrede.trim().toLowerCase().replace(/\.$/, '')] ?? '',
+    FIRSTNAME: r.Vorname,
+    LASTNAME: r.Nachname,
+    OFFICIAL_NAME: r.Firma,
+    LINE1: r.Strasse,
+    ZIPCODE: r.PLZ,
+    TOWN: r.Ort,
+    COUNTRY: country,
+    TELEPHONE: r.Telefon,
+    CELLPHONE: r.Natel,
+    EMAIL1: r['E-Mail'],
+    BIRTHDATE: r.Geburtsdatum,
+    PREF_LANG: LANGUAGES[r.Sprache.trim().charAt(0).toLowerCase()] ?? '',
+    REMARK: r.Bemerkung,
+  };
+}
+
+export function fillForTests(ws: Workspace, rows: number): void {
+  const insert = contactInserter(ws.db);
+  const tx = ws.db.transaction((batch: ContactRow[]) => {
+    for (const r of batch) insert({ data: toFields(r) });
+  });
+  let batch: ContactRow[] = [];
+  for (const g of generateContacts(rows)) {
+    batch.push(g.row);
+    if (batch.length === 10_000) {
+      tx(batch);
+      batch = [];
+    }
+  }
+  tx(batch);
+}
+
+export const section: BenchSection = {
+  name: 'export',
+  async run(ctx) {
+    const dir = mkdtempSync(join(tmpdir(), 'cprep-bench-export-'));
+    const n = ctx.sizes.large;
+    const ws = Workspace.create(join(dir, 'bench.cprep'));
+    try {
+      const t0 = Date.now();
+      fillForTests(ws, n);
+      ctx.log(
+        `filled ${n} contacts directly from generator records in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      const out: BenchRow[] = [];
+      for (const format of ['csv', 'xlsx'] as const) {
+        const file = join(dir, `out.${format}`);
+        global.gc?.();
+        const m = await measure(() =>
+          exportWorkspace(ws.db, {
+            out: file,
+            institution: 'BENCH',
+            organization: 'ORG',
+            institutionCountry: 'CH',
+          }),
+        );
+        const s = m.result;
+        const rowsPerSecond = Math.round(n / m.seconds);
+        ctx.log(`${format}: ${s.exported} exported, ${s.rejected} rejected, ${s.warnings} warnings`);
+        out.push({
+          section: 'export',
+          case: `export ${format.toUpperCase()} (workspace filled from generator records)`,
+          rows: n,
+          seconds: m.seconds,
+          rowsPerSecond,
+          peakRssMB: m.peakRssMB,
+          extra: {
+            exported: s.exported,
+            rejected: s.rejected,
+            warnings: s.warnings,
+            MB: Math.round(statSync(file).size / 1048576),
+          },
+          target: `≥ ${TARGETS[format] / 1000}k rows/s, RSS < ${RSS_TARGET_MB} MB`,
+          met: rowsPerSecond >= TARGETS[format] && m.peakRssMB < RSS_TARGET_MB,
+        });
+        rmSync(file, { force: true });
+      }
+      return out;
+    } finally {
+      ws.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
