@@ -5,6 +5,7 @@ import { exportHandlers } from './export-handlers';
 import { historyHandlers } from './history-handlers';
 import { importHandlers } from './import-handlers';
 import { mappingHandlers } from './mapping-handlers';
+import { mergeHandlers } from './merge-handlers';
 
 /** Every domain's handlers for one open workspace. Hosts pass the result to createDispatcher. */
 export function allHandlers(host: HostContext): Partial<Handlers> {
@@ -16,5 +17,6 @@ export function allHandlers(host: HostContext): Partial<Handlers> {
     ...exportHandlers(host),
     ...mappingHandlers(host),
     ...checksHandlers(host),
+    ...mergeHandlers(host),
   };
 }
