@@ -30,7 +30,15 @@ describe('applyMapping', () => {
     const ws = tempWorkspace();
     const sourceId = seedSource(ws, { columns: HEADERS, rows: ROWS });
     const { mapping } = suggestForSource(ws.db, sourceId);
-    const result = await run(ws, (job) => applyMapping(ws, sourceId, mapping, job, { origin: 'suggested' }));
+    const jobs = new JobManager(ws.db);
+    const progress: number[] = [];
+    jobs.events.on('progress', (p) => progress.push(p.done));
+    const result = await run(
+      ws,
+      (job) => applyMapping(ws, sourceId, mapping, job, { origin: 'suggested' }),
+      jobs,
+    );
+    expect(progress.at(-1)).toBe(3);
     expect(result).toMatchObject({ contacts: 2, skippedEmpty: 1, replaced: 0, problems: 1 });
     const [hans, anna] = contacts(ws);
     expect(hans!.data).toEqual({

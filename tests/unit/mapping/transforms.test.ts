@@ -106,6 +106,23 @@ describe('mapping interpreter', () => {
     expect(r.problems).toEqual([]);
   });
 
+  it('keeps the house number in LINE1, reordered on request, or splits it into a second field', () => {
+    const rule = (format: 'keep' | 'streetNumber' | 'numberStreet', targets = ['LINE1']) => ({
+      rules: [{ targets, sources: ['Adresse'], transform: { type: 'splitStreetNumber' as const, format } }],
+    });
+    expect(run(rule('keep'), ['Adresse'], ['12,  rue du Lac']).data).toEqual({ LINE1: '12, rue du Lac' });
+    expect(run(rule('streetNumber'), ['Adresse'], ['12, rue du Lac']).data).toEqual({
+      LINE1: 'rue du Lac 12',
+    });
+    expect(run(rule('numberStreet'), ['Adresse'], ['Bahnhofstrasse 12a']).data).toEqual({
+      LINE1: '12a Bahnhofstrasse',
+    });
+    expect(run(rule('keep', ['LINE1', 'LINE2']), ['Adresse'], ['Bahnhofstrasse 12a']).data).toEqual({
+      LINE1: 'Bahnhofstrasse',
+      LINE2: '12a',
+    });
+  });
+
   it('splits full names and postcode+town into several fields', () => {
     const r = run(
       {
