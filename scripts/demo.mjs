@@ -15,8 +15,16 @@ const steps = [
   ['import', sample, '--workspace', ws],
   ['map', '--workspace', ws, '--auto', '--show'],
   ['check', '--workspace', ws],
+  // Apply the confident suggestions of a few safe rules (each is one undoable history step).
+  ['fix', '--workspace', ws, '--code', 'town.contains-postcode', '--all'],
+  ['fix', '--workspace', ws, '--code', 'encoding.mojibake', '--all'],
+  ['fix', '--workspace', ws, '--code', 'email.typo-domain', '--all'],
+  ['fix', '--workspace', ws, '--code', 'country.not-iso', '--all'],
   ['dedupe', '--workspace', ws],
-  ['export', '--workspace', ws, '--out', `${out}/secutix-contacts.xlsx`, '--report', `${out}/rejected-rows.xlsx`],
+  ['merge', '--workspace', ws, '--all-sure'],
+  ['history', '--workspace', ws],
+  // INSTITUTION and ORGANIZATION are mandatory on every row: SecuTix gives each customer its codes.
+  ['export', '--workspace', ws, '--out', `${out}/secutix-contacts.xlsx`, '--report', `${out}/rejected-rows.xlsx`, '--institution', 'DEMO', '--organization', 'DEMO'],
   ['validate', `${out}/secutix-contacts.xlsx`],
 ];
 
