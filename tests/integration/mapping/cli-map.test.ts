@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
 import { Workspace } from '../../../src-main/core/db/workspace';
@@ -146,5 +149,29 @@ describe('contact-prep map / numbers (end to end through the import engine)', ()
     expect(again.code).toBe(1);
     expect(again.err).toContain('--replace');
     expect((await cli(['map', '--workspace', ws, '--source', '2', '--auto', '--replace'])).code).toBe(0);
+  });
+
+  it('runs as the real `contact-prep` binary: map --auto then numbers --assign', async () => {
+    const ws = await imported(SAMPLE);
+    const bin = fileURLToPath(new URL('../../../bin/contact-prep.mjs', import.meta.url));
+    const run = promisify(execFile);
+    const m = await run('node', [bin, 'map', '-w', ws, '--auto', '--json']);
+    expect(JSON.parse(m.stdout).applied).toMatchObject({ contacts: 200 });
+    const n = await run('node', [
+      bin,
+      'numbers',
+      '-w',
+      ws,
+      '--start',
+      '9000000',
+      '--end',
+      '9999999',
+      '--assign',
+      '--json',
+    ]);
+    expect(JSON.parse(n.stdout)).toMatchObject({
+      withoutNumber: 0,
+      range: { start: '9000000', end: '9999999', width: 0 },
+    });
   });
 });
