@@ -48,7 +48,7 @@ export function mergeAllSure(ws: Workspace, options: BulkMergeOptions = {}): Bul
     }
     const result = resolveSurvivorship(free, { rules: options.rules });
     for (const m of free) claimed.add(m.contact.id);
-    requests.push(...mergeRequests(free, result));
+    requests.push(...mergeRequests(ws.db, free, result));
     provenance.push(compactProvenance(cluster.id, result));
     out.merged += 1;
     out.contactsMerged += free.length - 1;

@@ -53,7 +53,11 @@ export function loadMembers(
 }
 
 /** The change requests of one merge: survivor gets the merged values, the others point to it. */
-export function mergeRequests(members: readonly MergeMember[], result: SurvivorshipResult): ChangeRequest[] {
+export function mergeRequests(
+  db: Database,
+  members: readonly MergeMember[],
+  result: SurvivorshipResult,
+): ChangeRequest[] {
   const survivor = members.find((m) => m.contact.id === result.survivorId)!;
   const requests: ChangeRequest[] = [];
   const fields = new Set([...Object.keys(survivor.contact.data), ...Object.keys(result.data)]);
@@ -64,6 +68,13 @@ export function mergeRequests(members: readonly MergeMember[], result: Survivors
     if (m === survivor) continue;
     requests.push({ contactId: m.contact.id, attribute: '@status', after: 'merged' });
     requests.push({ contactId: m.contact.id, attribute: '@mergedInto', after: survivor.contact.id });
+  }
+  // Contacts merged earlier into a member follow it, so "merged into" never points at a merged row.
+  const earlier = db.prepare("SELECT id FROM contacts WHERE status = 'merged' AND merged_into = ?");
+  for (const m of members) {
+    if (m === survivor) continue;
+    for (const r of earlier.all(m.contact.id) as Array<{ id: number }>)
+      requests.push({ contactId: r.id, attribute: '@mergedInto', after: survivor.contact.id });
   }
   return requests;
 }
@@ -103,7 +114,7 @@ export function mergeContacts(
       { ids, skipped },
     );
   const result = resolveSurvivorship(members, options);
-  const requests = mergeRequests(members, result);
+  const requests = mergeRequests(ws.db, members, result);
   const clusterId = options.clusterId ?? null;
   const changes = previewChanges(ws.db, requests);
   if (options.dryRun) return { ...result, clusterId, skipped, changes, opId: null, applied: false };

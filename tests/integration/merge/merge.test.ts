@@ -156,6 +156,16 @@ describe('merge (workspace, history)', () => {
     expect(mergeAllSure(ws, { dryRun: true })).toMatchObject({ merged: 0, skippedClusters: [{}, {}] });
   });
 
+  it('a contact merged earlier into a member follows it into the new survivor (no chains)', () => {
+    const { ws, a, b, c } = setup();
+    mergeContacts(ws, [a, c], { picks: { CONTACT_NR: { contactId: a } } }); // c → a
+    expect(getContact(ws.db, c)).toMatchObject({ status: 'merged', mergedInto: a });
+    mergeContacts(ws, [a, b]); // a → b (lower number 980)
+    expect(getContact(ws.db, c)).toMatchObject({ status: 'merged', mergedInto: b });
+    undo(ws);
+    expect(getContact(ws.db, c)).toMatchObject({ status: 'merged', mergedInto: a });
+  });
+
   it('merging into a reference-matched contact keeps its number and the UPDATE operation', () => {
     const ws = tempWorkspace();
     const s = seedSource(ws, 'a.csv', '2026-01-01T00:00:00Z');
