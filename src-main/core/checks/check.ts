@@ -65,7 +65,7 @@ export interface Check {
    * contact numbers); the result is `ctx.indexes[name]` in every worker, so it must be
    * structured-cloneable and small. For a re-check `scope` lists the edited rows: cover at least those.
    */
-  prepare?(db: Database, settings: CheckSettings, scope: PrepareScope): unknown;
+  prepare?(db: Database, settings: CheckSettings, scope: PrepareScope, today: Date): unknown;
   /**
    * Optional: rows whose findings may change when `contactIds` change (the other holders of a
    * duplicated contact number). Re-check adds them. `previous` = their findings before the edit.

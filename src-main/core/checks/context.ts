@@ -21,9 +21,10 @@ export function prepareIndexes(
   checks: readonly Check[],
   settings: CheckSettings,
   scope: PrepareScope,
+  today: Date,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const c of checks) if (c.prepare) out[c.name] = c.prepare(db, settings, scope);
+  for (const c of checks) if (c.prepare) out[c.name] = c.prepare(db, settings, scope, today);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Contact } from '../../../shared/domain';
 import { COUNTRY_CODES, editDistance } from '../../../shared/reference/countries';
+import { SECUTIX_EMAIL_REGEX } from '../../../shared/secutix/value-rules';
 import type { Check, Finding } from './check';
 import {
   COMMON_EMAIL_DOMAINS,
@@ -12,8 +13,8 @@ import {
 import { finding } from './finding';
 
 const EMAIL_FIELDS = ['EMAIL1', 'EMAIL2', 'EMAIL3'] as const;
-/** SecuTix's own check (spec §3.6): lower-case only; an email failing it is not imported. */
-export const SECUTIX_EMAIL = /^[0-9a-z+$_-]+(\.[0-9a-z+$_-]+)*@[0-9a-z+_-]+(\.[0-9a-z+_-]+)+$/;
+/** SecuTix's own check (spec §3.6), from the field model: an email failing it is not imported. */
+export const SECUTIX_EMAIL = SECUTIX_EMAIL_REGEX;
 
 const DOMAINS = new Set(COMMON_EMAIL_DOMAINS);
 const KNOWN_TLDS = new Set([...COMMON_TLDS, ...COUNTRY_CODES.map((c) => c.toLowerCase())]);

@@ -23,8 +23,9 @@ export function recheckContacts(
     if (c.related) for (const id of c.related(db, contactIds, previous)) ids.add(id);
   const all = [...ids];
   const settings = loadCheckSettings(db);
-  const indexes = prepareIndexes(db, ALL_CHECKS, settings, { all: false, contactIds: all });
-  const ctx = makeContext(ALL_CHECKS, settings, indexes, options.today ?? new Date());
+  const today = options.today ?? new Date();
+  const indexes = prepareIndexes(db, ALL_CHECKS, settings, { all: false, contactIds: all }, today);
+  const ctx = makeContext(ALL_CHECKS, settings, indexes, today);
   const findings: Finding[] = [];
   for (const contact of getContacts(db, all).values())
     findings.push(...checkContact(ALL_CHECKS, contact, ctx));

@@ -5,6 +5,7 @@ import { countryCheck } from './country';
 import { datesCheck } from './dates';
 import { emailCheck } from './email';
 import { encodingCheck } from './encoding';
+import { fieldRulesCheck } from './field-rules';
 import { phoneCheck } from './phone';
 import { staleCheck } from './stale';
 import { postcodeCheck } from './postcode';
@@ -32,6 +33,7 @@ export const ALL_CHECKS: readonly Check[] = [
   datesCheck,
   contactNumbersCheck,
   staleCheck,
+  fieldRulesCheck,
 ];
 
 /** The checks to run: all, or the named subset (unknown names are a user error). */

@@ -53,7 +53,7 @@ export async function runChecks(
     const total = countContacts(conn);
     job.progress('preparing', 0, total);
     const settings = loadCheckSettings(conn);
-    const indexes = prepareIndexes(conn, checks, settings, { all: true });
+    const indexes = prepareIndexes(conn, checks, settings, { all: true }, today);
     conn.exec(`DROP TABLE IF EXISTS ${STAGING}; CREATE TABLE ${STAGING} (${FINDINGS_COLUMNS});`);
     const writeBatch = conn.transaction(findingBulkInserter(conn, STAGING));
     const workers = options.workers ?? (total < 20_000 ? 0 : 2);

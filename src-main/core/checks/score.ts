@@ -1,4 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import { SECUTIX_FIELDS } from '../../../shared/secutix/fields';
+
+/** Fields a contact row can fill (not the file-level INSTITUTION/ORGANIZATION/OPERATION columns). */
+export const CONTACT_FIELD_CODES: readonly string[] = SECUTIX_FIELDS.filter((f) => f.group !== 'global').map(
+  (f) => f.code,
+);
 
 export interface RowScore {
   contactId: number;
@@ -14,7 +20,7 @@ export interface WorkspaceScore {
   cleanRows: number;
   /** Share (0..1) of active contacts without any error finding; 1 for an empty workspace. */
   score: number;
-  /** Per field code seen in the data: share of active contacts with a value, most filled first. */
+  /** Per SecuTix field (or the `fields` asked for): share of active contacts with a value, most filled first. */
   completeness: Array<{ field: string; filled: number; share: number }>;
 }
 
@@ -34,8 +40,8 @@ export function rowScore(db: Database, contactId: number): RowScore {
 }
 
 /**
- * Workspace quality: share of clean rows and field completeness. `fields` lists field codes to
- * report even when nobody fills them (the SecuTix field model's columns).
+ * Workspace quality: share of clean rows and field completeness over `fields` (default: every
+ * contact field of the SecuTix field model, filled or not).
  */
 export function workspaceScore(
   db: Database,
@@ -52,14 +58,15 @@ export function workspaceScore(
       )
       .get() as { n: number }
   ).n;
-  const filled = new Map<string, number>((options.fields ?? []).map((f) => [f, 0]));
+  const fields = options.fields ?? CONTACT_FIELD_CODES;
+  const filled = new Map<string, number>(fields.map((f) => [f, 0]));
   if (options.completeness !== false) {
     for (const r of db
       .prepare(
         "SELECT j.key AS field, count(*) AS n FROM contacts c, json_each(c.data) j WHERE c.status = 'active' GROUP BY j.key",
       )
       .all() as Array<{ field: string; n: number }>)
-      filled.set(r.field, r.n);
+      if (filled.has(r.field)) filled.set(r.field, r.n);
   }
   const completeness = [...filled]
     .map(([field, n]) => ({ field, filled: n, share: rows ? n / rows : 0 }))

@@ -71,9 +71,9 @@ function scanColumns(db: Database, rules: StaleRule[], scope: PrepareScope, toda
 export const staleCheck: Check = {
   name: 'stale',
   codes: ['stale.candidate'],
-  prepare(db, settings, scope) {
+  prepare(db, settings, scope, today) {
     const rules = readRules(settings);
-    return rules.some((r) => r.column) ? scanColumns(db, rules, scope, new Date()) : {};
+    return rules.some((r) => r.column) ? scanColumns(db, rules, scope, today) : {};
   },
   run(contact, ctx: CheckContext) {
     const rules = readRules(ctx.settings);

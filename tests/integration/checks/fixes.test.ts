@@ -102,7 +102,7 @@ describe('fixes', () => {
     expect(workspaceScore(ws.db)).toMatchObject({ rows: 2, cleanRows: 1, score: 0.5 });
     editField(ws, a!, 'BIRTHDATE', '28.02.1980');
     expect(rowScore(ws.db, a!).clean).toBe(true);
-    const score = workspaceScore(ws.db, { fields: ['FIRSTNAME'] });
+    const score = workspaceScore(ws.db, { fields: ['FIRSTNAME', 'LASTNAME', 'BIRTHDATE', 'EMAIL1'] });
     expect(score.score).toBe(1);
     expect(score.completeness).toEqual([
       { field: 'LASTNAME', filled: 2, share: 1 },
@@ -111,5 +111,9 @@ describe('fixes', () => {
       { field: 'FIRSTNAME', filled: 0, share: 0 },
     ]);
     expect(rowScore(ws.db, b!).clean).toBe(true);
+    const all = workspaceScore(ws.db).completeness; // every contact field of the SecuTix model
+    expect(all[0]).toEqual({ field: 'LASTNAME', filled: 2, share: 1 });
+    expect(all.find((c) => c.field === 'FAX')).toEqual({ field: 'FAX', filled: 0, share: 0 });
+    expect(all.find((c) => c.field === 'INSTITUTION')).toBeUndefined();
   });
 });
