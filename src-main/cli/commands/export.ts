@@ -1,7 +1,7 @@
 import type { ExportOptionsInput, ExportSummary } from '../../../shared/contract/export';
 import { Workspace } from '../../core/db/workspace';
 import { runExportJob } from '../../core/export/export-job';
-import { requireOption, type CliCommand } from '../command';
+import { UsageError, requireOption, type CliCommand } from '../command';
 import { runCliJob } from '../run-job';
 
 /** `contact-prep export`: writes the SecuTix Extended file (XLSX/CSV) and the error report. */
@@ -11,7 +11,7 @@ export const exportCommand: CliCommand = {
   usage:
     'contact-prep export --workspace <file.cprep> --out <out.xlsx|out.csv> [--report <errors.xlsx|errors.csv>] ' +
     '[--template <secutix-template.xlsx|csv>] [--institution CODE] [--organization CODE] [--country CC] ' +
-    '[--title CODE]... [--department-first] [--no-bom] [--no-formula-guard] [--drop-invalid-fields] [--json]',
+    '[--title CODE]... [--config CRIT01=CODE]... [--department-first] [--no-bom] [--no-formula-guard] [--drop-invalid-fields] [--json]',
   options: {
     workspace: { type: 'string', short: 'w' },
     out: { type: 'string', short: 'o' },
@@ -21,6 +21,7 @@ export const exportCommand: CliCommand = {
     organization: { type: 'string' },
     country: { type: 'string' },
     title: { type: 'string', multiple: true },
+    config: { type: 'string', multiple: true },
     'department-first': { type: 'boolean' },
     'no-bom': { type: 'boolean' },
     'no-formula-guard': { type: 'boolean' },
@@ -44,6 +45,7 @@ export const exportCommand: CliCommand = {
         csvBom: ctx.values['no-bom'] ? false : undefined,
         csvFormulaGuard: ctx.values['no-formula-guard'] ? false : undefined,
         undocumentedInvalid: ctx.values['drop-invalid-fields'] ? 'drop-field' : undefined,
+        configCodes: configCodes(ctx.values.config as string[] | undefined),
       };
       const summary = await runCliJob(ctx, 'export.write', ws.db, (job) => runExportJob(ws, input, job));
       if (ctx.values.json) ctx.out(JSON.stringify(summary, null, 2) + '\n');
@@ -53,6 +55,18 @@ export const exportCommand: CliCommand = {
     }
   },
 };
+
+/** `--config CRIT01=PREFCOL` (repeatable) → a CONFIG row setting default codes (spec §2.5). */
+function configCodes(specs: string[] | undefined): Record<string, string> | undefined {
+  if (!specs?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const spec of specs) {
+    const m = /^([A-Z0-9_]+)=([^=|]+)$/.exec(spec.trim());
+    if (!m) throw new UsageError(`--config expects COLUMN=CODE (e.g. CRIT01=PREFCOL), got "${spec}".`);
+    out[m[1]!] = m[2]!;
+  }
+  return out;
+}
 
 function describe(s: ExportSummary): string {
   const lines = [

@@ -74,6 +74,28 @@ describe('contact-prep export / validate', () => {
     expect(content).toContain('SAVED,ORG9,INSERT,000123');
   });
 
+  it('writes a CONFIG row with --config and refuses a malformed one', async () => {
+    const ws = goldenWorkspace();
+    ws.close();
+    const out = join(tempDir(), 'config.csv');
+    const r = await cli([
+      'export',
+      '-w',
+      ws.path,
+      '-o',
+      out,
+      ...golden,
+      '--config',
+      'CRIT02=PREFCOL',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\r\n')[4]).toMatch(/^DEMO,ORG1,CONFIG,.*PREFCOL/);
+    const bad = await cli(['export', '-w', ws.path, '-o', out, ...golden, '--config', 'CRIT02']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--config expects COLUMN=CODE');
+  });
+
   it('refuses an output name that is neither .xlsx nor .csv', async () => {
     const ws = goldenWorkspace();
     ws.close();
