@@ -70,15 +70,14 @@ const LINE2: ComparisonDef = {
   method: 'jaro-winkler/token-set',
   levels: ['missing', 'exact', 'close', 'different'],
 };
-const ZIP: ComparisonDef = {
-  field: 'ZIPCODE',
-  method: 'exact, one edit',
-  levels: ['missing', 'exact', 'one edit', 'different'],
-};
-const TOWN: ComparisonDef = {
-  field: 'TOWN',
-  method: 'jaro-winkler',
-  levels: ['missing', 'exact', 'jw≥0.9', 'different'],
+/**
+ * Postcode and town as ONE comparison: the postcode nearly fixes the town, so scoring them
+ * separately would count the same evidence twice (Fellegi–Sunter assumes independence).
+ */
+const LOCALITY: ComparisonDef = {
+  field: 'ZIPCODE+TOWN',
+  method: 'postcode exact/one edit, town jaro-winkler',
+  levels: ['missing', 'postcode+town', 'postcode', 'close', 'different'],
 };
 const ORG: ComparisonDef = {
   field: 'OFFICIAL_NAME',
@@ -105,9 +104,9 @@ const COUNTRY: ComparisonDef = {
 
 /** Comparison sets: individuals on person fields; structures on the ten SecuTix structure fields. */
 export const COMPARISONS: Record<ModelKind, readonly ComparisonDef[]> = {
-  individual: [FIRST, LAST, DOB, EMAIL, PHONE, STREET, LINE2, ZIP, TOWN],
-  structure: [ORG, ADDR_NAME, STREET, LINE2, ZIP, TOWN, TOWN_COMP, COUNTRY, EMAIL, PHONE],
-  relay: [ORG, FIRST, LAST, DOB, EMAIL, PHONE, STREET, ZIP, TOWN],
+  individual: [FIRST, LAST, DOB, EMAIL, PHONE, STREET, LINE2, LOCALITY],
+  structure: [ORG, ADDR_NAME, STREET, LINE2, LOCALITY, TOWN_COMP, COUNTRY, EMAIL, PHONE],
+  relay: [ORG, FIRST, LAST, DOB, EMAIL, PHONE, STREET, LOCALITY],
 };
 
 /** Compares records; one instance per thread (holds per-value caches). */
@@ -176,20 +175,18 @@ export class Comparer {
       out[off + 4] = this.phone(i, j);
       out[off + 5] = this.tokens(F.street, i, j, 0.9, 0.6);
       out[off + 6] = this.close3(F.line2, i, j);
-      out[off + 7] = this.zip(i, j);
-      out[off + 8] = this.jw3(F.town, i, j, 0.9);
+      out[off + 7] = this.locality(i, j);
     } else if (kind === 'structure') {
       this.swapped = false;
       out[off] = this.tokens(F.org, i, j, 0.9, 0.6);
       out[off + 1] = this.close3(F.addrName, i, j);
       out[off + 2] = this.tokens(F.street, i, j, 0.9, 0.6);
       out[off + 3] = this.close3(F.line2, i, j);
-      out[off + 4] = this.zip(i, j);
-      out[off + 5] = this.jw3(F.town, i, j, 0.9);
-      out[off + 6] = this.exact(F.townComp, i, j);
-      out[off + 7] = this.exact(F.country, i, j);
-      out[off + 8] = this.email(i, j);
-      out[off + 9] = this.phone(i, j);
+      out[off + 4] = this.locality(i, j);
+      out[off + 5] = this.exact(F.townComp, i, j);
+      out[off + 6] = this.exact(F.country, i, j);
+      out[off + 7] = this.email(i, j);
+      out[off + 8] = this.phone(i, j);
     } else {
       out[off] = this.tokens(F.org, i, j, 0.9, 0.6);
       this.names(i, j, out, off + 1);
@@ -197,8 +194,7 @@ export class Comparer {
       out[off + 4] = this.email(i, j);
       out[off + 5] = this.phone(i, j);
       out[off + 6] = this.tokens(F.street, i, j, 0.9, 0.6);
-      out[off + 7] = this.zip(i, j);
-      out[off + 8] = this.jw3(F.town, i, j, 0.9);
+      out[off + 7] = this.locality(i, j);
     }
   }
 
@@ -264,6 +260,15 @@ export class Comparer {
     if ((!mi && !pi) || (!mj && !pj)) return 0;
     if ((mi && (mi === mj || mi === pj)) || (pi && (pi === mj || pi === pj))) return 1;
     return 2;
+  }
+
+  private locality(i: number, j: number): number {
+    const zip = this.zip(i, j);
+    const town = this.jw3(F.town, i, j, 0.9);
+    if (zip === 0 && town === 0) return 0;
+    if (zip === 1) return town === 3 ? 2 : 1;
+    if ((zip === 2 && town !== 3) || town === 1) return 3;
+    return 4;
   }
 
   private exact(f: number, i: number, j: number): number {

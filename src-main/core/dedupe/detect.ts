@@ -1,8 +1,11 @@
 import { buildCandidatePairs, DEFAULT_BLOCKING, type BlockingOptions, type BlockingStats } from './blocking';
 import { clusterPairs } from './cluster';
+import { BAND_REVIEW, BAND_SURE } from './pair-scorer';
+export { BAND_REVIEW, BAND_SURE } from './pair-scorer';
 import { COMPARISONS, Comparer, MODEL_KINDS, modelKindOf, type ModelKind } from './compare';
 import type { FieldExplanation } from './cluster-store';
-import { estimateU, fitModel, scoreLevels, type FsModel, type PatternScore } from './model';
+import { estimateU, fitModel, type FsModel } from './model';
+import { PairScorer } from './pair-scorer';
 import { computePatternKeys } from './pattern-keys';
 import { decodePattern, encodePattern, MAX_COMPARISONS } from './patterns';
 import type { RecordTable } from './records';
@@ -37,9 +40,6 @@ export interface DetectOptions {
   progress?: (phase: string, done?: number, total?: number) => void;
   checkpoint?: () => Promise<void>;
 }
-
-export const BAND_SURE = 1;
-export const BAND_REVIEW = 2;
 
 export interface DetectResult {
   /** Detected pairs (record indexes a < b), their probability, weight, band and pattern. */
@@ -154,31 +154,25 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
     const r = randomLevelCounts(t, kind, Int32Array.from(members), options.randomPairs ?? 100_000, cmp);
     models[kind] = fitModel(kind, counts, estimateU(kind, r.counts), r.pairs);
   }
-  const scores = new Map<number, PatternScore & { band: number }>();
+  const scorer = new PairScorer(t, models, thresholds);
   let vetoed = 0;
-  for (const [key, count] of counts) {
-    const d = decodePattern(key);
-    const s = scoreLevels(models[d.kind]!, d.levels);
-    let band = 0;
-    if (s.probability >= thresholds.review) {
-      if (s.vetoed) {
-        // A clearly different first name, birthdate or structure name is never 'sure': a
-        // household shares address, surname (and twins a birthdate). When their own email or
-        // phone also differ (twins, father/son), they are distinct people.
-        vetoed += count;
-        band = (s.contactDiffers || s.hardVeto) && !s.sharedContact ? 0 : BAND_REVIEW;
-      } else band = s.probability >= thresholds.sure ? BAND_SURE : BAND_REVIEW;
-    }
-    scores.set(key, { ...s, band });
-  }
+  for (const [key, count] of counts) if (scorer.pattern(key).vetoed) vetoed += count;
   lap('model');
 
   // Detected pairs, minus those a reviewer marked as not duplicates.
   const sel: number[] = [];
   let skipped = 0;
   const decided = options.notDuplicate;
+  const pairProb = new Float64Array(keys.length);
+  const pairWeight = new Float64Array(keys.length);
+  const pairBand = new Uint8Array(keys.length);
   for (let k = 0; k < keys.length; k++) {
-    if (keys[k]! < 0 || scores.get(keys[k]!)!.band === 0) continue;
+    if (keys[k]! < 0) continue;
+    const r = scorer.score(cand.a[k]!, cand.b[k]!, keys[k]!);
+    if (r.band === 0) continue;
+    pairProb[k] = r.probability;
+    pairWeight[k] = r.weight;
+    pairBand[k] = r.band;
     if (decided?.size) {
       const x = t.ids[cand.a[k]!]!;
       const y = t.ids[cand.b[k]!]!;
@@ -205,12 +199,11 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
     pattern: new Float64Array(sel.length),
   };
   sel.forEach((k, p) => {
-    const s = scores.get(keys[k]!)!;
     out.a[p] = cand.a[k]!;
     out.b[p] = cand.b[k]!;
-    out.prob[p] = s.probability;
-    out.weight[p] = s.weight;
-    out.band[p] = s.band;
+    out.prob[p] = pairProb[k]!;
+    out.weight[p] = pairWeight[k]!;
+    out.band[p] = pairBand[k]!;
     out.pattern[p] = keys[k]!;
   });
   await checkpoint();
@@ -230,11 +223,9 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
       const yi = t.ids[y]!;
       if (decided?.has(xi < yi ? `${xi},${yi}` : `${yi},${xi}`)) return { probability: 0, vetoed: true };
       cmp.compare(kind, x, y, levels, 0);
-      const s = scoreLevels(models[kind], Array.from(levels.subarray(0, COMPARISONS[kind].length)));
-      return {
-        probability: s.probability,
-        vetoed: s.vetoed && (s.contactDiffers || s.hardVeto) && !s.sharedContact,
-      };
+      const key = encodePattern(MODEL_KINDS.indexOf(kind), levels, COMPARISONS[kind].length, cmp.swapped);
+      const r = scorer.score(x, y, key);
+      return { probability: r.probability, vetoed: r.distinct };
     },
   });
   // Member pairs of a group that were not candidates themselves (A~B, B~C ⇒ A,C): scored too,
@@ -271,14 +262,13 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
     out.band = grow(out.band, (n) => new Uint8Array(n));
     out.pattern = grow(out.pattern, (n) => new Float64Array(n));
     implied.forEach(([i, j, key], q) => {
-      const d = decodePattern(key);
-      const s = scoreLevels(models[d.kind]!, d.levels);
+      const r = scorer.score(i, j, key);
       const p = sel.length + q;
       out.a[p] = i;
       out.b[p] = j;
-      out.prob[p] = s.probability;
-      out.weight[p] = s.weight;
-      out.band[p] = s.probability >= thresholds.sure && !s.vetoed ? BAND_SURE : BAND_REVIEW;
+      out.prob[p] = r.probability;
+      out.weight[p] = r.weight;
+      out.band[p] = r.probability >= thresholds.sure && !scorer.pattern(key).vetoed ? BAND_SURE : BAND_REVIEW;
       out.pattern[p] = key;
     });
   }

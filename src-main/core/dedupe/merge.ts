@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { getContacts } from '../contacts/contact-store';
+import type { Contact } from '../../../shared/domain';
+import { contactFromRow } from '../contacts/contact-store';
 import type { Workspace } from '../db/workspace';
 import { applyOperation, previewChanges, type ChangeRequest } from '../history/history';
 import { getCluster } from './cluster-store';
@@ -14,14 +15,37 @@ export interface MergeOptions extends SurvivorshipOptions {
   dryRun?: boolean;
 }
 
+const cache = new WeakMap<Database, ReturnType<typeof prepare>>();
+
+function prepare(db: Database) {
+  return {
+    contactStmt: db.prepare(
+      'SELECT id, source_row_id, source_id, data, cleared_json, kind_override, operation, status, merged_into FROM contacts WHERE id = ?',
+    ),
+    sourceStmt: db.prepare('SELECT id, file_name, imported_at FROM sources WHERE id = ?'),
+    rowStmt: db.prepare('SELECT row_number FROM source_rows WHERE id = ?'),
+    earlierStmt: db.prepare("SELECT id FROM contacts WHERE status = 'merged' AND merged_into = ?"),
+  };
+}
+
+/** Statements prepared once per connection: a bulk merge loads 100k groups. */
+function statements(db: Database): ReturnType<typeof prepare> {
+  let s = cache.get(db);
+  if (!s) cache.set(db, (s = prepare(db)));
+  return s;
+}
+
 /** Loads members with their source (recency, file name) and row number for provenance. */
 export function loadMembers(
   db: Database,
   ids: readonly number[],
 ): { members: MergeMember[]; skipped: SkippedMember[] } {
-  const contacts = getContacts(db, [...new Set(ids)]);
-  const sourceStmt = db.prepare('SELECT id, file_name, imported_at FROM sources WHERE id = ?');
-  const rowStmt = db.prepare('SELECT row_number FROM source_rows WHERE id = ?');
+  const { contactStmt, sourceStmt, rowStmt } = statements(db);
+  const contacts = new Map<number, Contact>();
+  for (const id of new Set(ids)) {
+    const r = contactStmt.get(id) as Parameters<typeof contactFromRow>[0] | undefined;
+    if (r) contacts.set(id, contactFromRow(r));
+  }
   const members: MergeMember[] = [];
   const skipped: SkippedMember[] = [];
   for (const id of new Set(ids)) {
@@ -70,7 +94,7 @@ export function mergeRequests(
     requests.push({ contactId: m.contact.id, attribute: '@mergedInto', after: survivor.contact.id });
   }
   // Contacts merged earlier into a member follow it, so "merged into" never points at a merged row.
-  const earlier = db.prepare("SELECT id FROM contacts WHERE status = 'merged' AND merged_into = ?");
+  const earlier = statements(db).earlierStmt;
   for (const m of members) {
     if (m === survivor) continue;
     for (const r of earlier.all(m.contact.id) as Array<{ id: number }>)

@@ -46,8 +46,7 @@ const PRIOR_U_EXACT: Record<string, number> = {
   PHONE: 0.00005,
   LINE1: 0.0005,
   LINE2: 0.005,
-  ZIPCODE: 0.002,
-  TOWN: 0.01,
+  'ZIPCODE+TOWN': 0.002,
   OFFICIAL_NAME: 0.0005,
   ADDRESS_NAME: 0.005,
   TOWN_COMPLEMENT: 0.05,
@@ -80,39 +79,63 @@ export function estimateU(kind: ModelKind, randomCounts: number[][]): number[][]
   return COMPARISONS[kind].map((def, c) => normalise(randomCounts[c]!, priorU(def), PRIOR_PAIRS));
 }
 
-export function fitModel(
-  kind: ModelKind,
-  patterns: PatternCounts,
+/**
+ * EM training sessions, as Splink runs them: each session takes the candidate pairs that agree
+ * exactly on some fields (≈ the pairs a blocking rule on those fields yields) and estimates m
+ * only for the other comparisons. The session's own fields — and fields correlated with them
+ * (postcode ↔ town, household ↔ street) — are left out of its likelihood: among pairs selected
+ * for agreeing on them, their agreement says nothing about matching.
+ */
+const SESSIONS: Record<ModelKind, Array<{ on: string[]; skip: string[] }>> = {
+  individual: [
+    { on: ['BIRTHDATE'], skip: [] },
+    { on: ['LASTNAME', 'ZIPCODE+TOWN'], skip: ['LINE1', 'LINE2'] },
+    // e-mail addresses are often built from the name (hans.muster@…): correlated, left out
+    { on: ['FIRSTNAME', 'LASTNAME'], skip: ['EMAIL1'] },
+  ],
+  // Relays: colleagues share the structure (and its address), so no session on it.
+  relay: [
+    { on: ['BIRTHDATE'], skip: [] },
+    { on: ['FIRSTNAME', 'LASTNAME'], skip: ['EMAIL1'] },
+  ],
+  structure: [
+    { on: ['OFFICIAL_NAME'], skip: ['ADDRESS_NAME'] },
+    { on: ['ZIPCODE+TOWN', 'LINE1'], skip: ['LINE2', 'TOWN_COMPLEMENT', 'COUNTRY'] },
+  ],
+};
+
+interface Pattern {
+  levels: number[];
+  count: number;
+}
+
+/** One EM run with u fixed; `free[c]` says which comparisons enter the likelihood. */
+function emSession(
+  comparisons: readonly ComparisonDef[],
+  pats: Pattern[],
   u: number[][],
-  randomPairs: number,
-  maxIterations = 40,
-): FsModel {
-  const comparisons = COMPARISONS[kind];
-  const pats: Array<{ levels: number[]; count: number }> = [];
-  let total = 0;
-  for (const [key, count] of patterns) {
-    const d = decodePattern(key);
-    if (d.kind !== kind) continue;
-    pats.push({ levels: d.levels, count });
-    total += count;
-  }
+  free: boolean[],
+  maxIterations: number,
+): { m: number[][]; lambda: number; matchMass: number; iterations: number } {
   let m = comparisons.map((def) => priorM(def.levels.length));
   let lambda = 0.1;
+  let total = 0;
+  for (const p of pats) total += p.count;
   let it = 0;
+  let matchTotal = 0;
   for (; it < maxIterations && total > 0; it++) {
     const mCounts = comparisons.map((def) => new Array<number>(def.levels.length).fill(0));
-    let matchTotal = 0;
+    matchTotal = 0;
     for (const p of pats) {
       let lm = lambda;
       let lu = 1 - lambda;
       for (let c = 0; c < comparisons.length; c++) {
         const l = p.levels[c]!;
-        if (l === 0) continue;
+        if (l === 0 || !free[c]) continue;
         lm *= m[c]![l]!;
         lu *= u[c]![l]!;
       }
-      const post = lm / (lm + lu);
-      const w = post * p.count;
+      const w = (lm / (lm + lu)) * p.count;
       matchTotal += w;
       for (let c = 0; c < comparisons.length; c++) mCounts[c]![p.levels[c]!]! += w;
     }
@@ -125,8 +148,68 @@ export function fitModel(
     lambda = nextLambda;
     if (delta < 1e-5) break;
   }
+  return { m, lambda, matchMass: matchTotal, iterations: it };
+}
+
+export function fitModel(
+  kind: ModelKind,
+  patterns: PatternCounts,
+  u: number[][],
+  randomPairs: number,
+  maxIterations = 40,
+): FsModel {
+  const comparisons = COMPARISONS[kind];
+  const index = new Map(comparisons.map((d, c) => [d.field, c]));
+  const pats: Pattern[] = [];
+  let total = 0;
+  for (const [key, count] of patterns) {
+    const d = decodePattern(key);
+    if (d.kind !== kind) continue;
+    pats.push({ levels: d.levels, count });
+    total += count;
+  }
+  // m per comparison: match-mass-weighted mean over the sessions where it was free.
+  const sums = comparisons.map((def) => new Array<number>(def.levels.length).fill(0));
+  const mass = new Array<number>(comparisons.length).fill(0);
+  let iterations = 0;
+  for (const session of SESSIONS[kind]) {
+    const on = session.on.map((f) => index.get(f)!);
+    const chosen = pats.filter((p) => on.every((c) => p.levels[c] === 1));
+    const free = comparisons.map((d) => !session.on.includes(d.field) && !session.skip.includes(d.field));
+    const r = emSession(comparisons, chosen, u, free, maxIterations);
+    iterations += r.iterations;
+    if (r.matchMass <= 0) continue;
+    comparisons.forEach((_, c) => {
+      if (!free[c]) return;
+      mass[c] += r.matchMass;
+      r.m[c]!.forEach((v, l) => (sums[c]![l]! += v * r.matchMass));
+    });
+  }
+  const m = comparisons.map((def, c) =>
+    mass[c]! > 0 ? sums[c]!.map((v) => v / mass[c]!) : priorM(def.levels.length),
+  );
+  // Finally the match share among all candidate pairs, with m and u fixed.
+  let lambda = 0.1;
+  for (let it = 0; it < maxIterations && total > 0; it++) {
+    let matchTotal = 0;
+    for (const p of pats) {
+      let lm = lambda;
+      let lu = 1 - lambda;
+      for (let c = 0; c < comparisons.length; c++) {
+        const l = p.levels[c]!;
+        if (l === 0) continue;
+        lm *= m[c]![l]!;
+        lu *= u[c]![l]!;
+      }
+      matchTotal += (lm / (lm + lu)) * p.count;
+    }
+    const next = Math.min(0.999, Math.max(1e-6, matchTotal / total));
+    const done = Math.abs(next - lambda) < 1e-6;
+    lambda = next;
+    if (done) break;
+  }
   const weights = comparisons.map((_, c) => m[c]!.map((mv, l) => (l === 0 ? 0 : Math.log2(mv / u[c]![l]!))));
-  return { kind, comparisons, lambda, m, u, weights, iterations: it, pairs: total, randomPairs };
+  return { kind, comparisons, lambda, m, u, weights, iterations, pairs: total, randomPairs };
 }
 
 export interface PatternScore {

@@ -130,8 +130,16 @@ export class RecordBuilder {
     set(F.phone, data.TELEPHONE ? normPhone(data.TELEPHONE, country || 'CH') : '');
     set(F.street, this.street.get(data.LINE1));
     set(F.line2, this.street.get(join(data.LINE2, data.LINE3)));
-    set(F.zip, this.zip.get(data.ZIPCODE));
-    set(F.town, this.town.get(data.TOWN));
+    // "1003 Lausanne" typed into the town cell: the postcode moves to its own field.
+    let zipRaw = data.ZIPCODE;
+    let townRaw = data.TOWN;
+    const glued = townRaw ? /^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$/.exec(townRaw) : null;
+    if (glued) {
+      zipRaw ||= glued[1];
+      townRaw = glued[2];
+    }
+    set(F.zip, this.zip.get(zipRaw));
+    set(F.town, this.town.get(townRaw));
     set(F.country, country);
     set(F.org, this.company.get(data.OFFICIAL_NAME));
     set(F.addrName, this.text.get(join(data.ADDRESS_NAME1, data.ADDRESS_NAME2)));

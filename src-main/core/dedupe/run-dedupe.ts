@@ -85,7 +85,14 @@ export async function runDedupe(
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   ctx.progress('loading contacts', 0);
-  const table = await loadRecords(ws.db, ctx);
+  // Own connection: the job runner writes progress rows on ws.db while we iterate.
+  const reader = ws.openJobConnection();
+  let table: RecordTable;
+  try {
+    table = await loadRecords(reader, ctx);
+  } finally {
+    reader.close();
+  }
   const loadSeconds = (performance.now() - t0) / 1000;
   await ctx.checkpoint();
   const result = await detectDuplicates(table, {

@@ -115,9 +115,24 @@ type PhoneType = 'mobile' | 'fixed' | 'unknown';
  * country is the reference). Unparseable numbers compare on their digits.
  */
 export function phoneInfo(value: string, country: string | undefined): { key: string; type: PhoneType } {
+  const memo = `${country ?? ''}|${value}`;
+  let info = phoneCache.get(memo);
+  if (!info) {
+    if (phoneCache.size > 50_000) phoneCache.clear(); // bulk merges: bounded memo
+    phoneCache.set(memo, (info = parsePhone(value, country)));
+  }
+  return info;
+}
+
+const phoneCache = new Map<string, { key: string; type: PhoneType }>();
+
+function parsePhone(value: string, country: string | undefined): { key: string; type: PhoneType } {
+  const digits = value.replace(/\D/g, '');
   const cc = normalizeCountry(country)?.code as CountryCode | undefined;
+  // Without a country only an international number can be read; skip the (throwing) parser.
+  if (!cc && !/^\s*(\+|00)/.test(value)) return { key: digits, type: 'unknown' };
   const p = parsePhoneNumberFromString(value, cc ? { defaultCountry: cc } : undefined);
-  if (!p || !p.isPossible()) return { key: value.replace(/\D/g, ''), type: 'unknown' };
+  if (!p || !p.isPossible()) return { key: digits, type: 'unknown' };
   const t = p.getType();
   return { key: p.number, type: t === 'MOBILE' ? 'mobile' : t === 'FIXED_LINE' ? 'fixed' : 'unknown' };
 }

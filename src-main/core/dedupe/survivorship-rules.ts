@@ -125,7 +125,8 @@ export function rankMembers(rule: SurvivorshipRule, members: readonly MergeMembe
  */
 export function completeness(value: string): [number, number, number] {
   const core = value.replace(/[^\p{L}\p{N}]/gu, '');
-  const accents = [...core].filter((c) => foldAccents(c) !== c).length;
+  // eslint-disable-next-line no-control-regex
+  const accents = core.replace(/[\x00-\x7f]/g, '').length; // letters beyond ASCII: é, ü, ß…
   const mixed = core !== core.toUpperCase() && core !== core.toLowerCase() ? 1 : 0;
   return [core.length, accents, mixed];
 }

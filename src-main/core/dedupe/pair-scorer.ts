@@ -1,0 +1,99 @@
+import type { ModelKind } from './compare';
+import { scoreLevels, type FsModel, type PatternScore } from './model';
+import { decodePattern } from './patterns';
+import { F, type RecordTable } from './records';
+import type { Thresholds } from './detect';
+
+export const BAND_SURE = 1;
+export const BAND_REVIEW = 2;
+
+interface PatternInfo extends PatternScore {
+  kind: ModelKind;
+  /** Exact agreement on FIRSTNAME / LASTNAME (in place, not swapped): term-frequency adjusted. */
+  firstExact: boolean;
+  lastExact: boolean;
+}
+
+export interface PairScore {
+  weight: number;
+  probability: number;
+  /** 0 = not a duplicate, BAND_SURE or BAND_REVIEW. */
+  band: number;
+  /** A veto makes the pair distinct (clearly different people/structures). */
+  distinct: boolean;
+}
+
+/** Bounds of the term-frequency adjustment (bits), so one name cannot decide alone. */
+const TF_MIN = -6;
+const TF_MAX = 3;
+
+/**
+ * Scores a pair: the pattern's Fellegi–Sunter weight plus term-frequency adjustments for exact
+ * name agreement, as Splink does: agreeing on "Müller" (common) is weaker evidence than on
+ * "Dafflon" (rare), adj = log2(u_exact / frequency of the value). Then bands and vetoes.
+ */
+export class PairScorer {
+  private readonly patterns = new Map<number, PatternInfo>();
+  private readonly freq: Record<'first' | 'last', Float64Array>;
+
+  constructor(
+    private readonly t: RecordTable,
+    private readonly models: Partial<Record<ModelKind, FsModel>>,
+    private readonly thresholds: Thresholds,
+  ) {
+    const count = (f: number) => {
+      const c = t.columns[f]!;
+      const out = new Float64Array(c.dict.length);
+      for (let i = 0; i < t.n; i++) out[c.codes[i]!]!++;
+      for (let k = 0; k < out.length; k++) out[k] = out[k]! / Math.max(1, t.n);
+      return out;
+    };
+    this.freq = { first: count(F.first), last: count(F.last) };
+  }
+
+  pattern(key: number): PatternInfo {
+    let p = this.patterns.get(key);
+    if (!p) {
+      const d = decodePattern(key);
+      const model = this.models[d.kind]!;
+      const fi = model.comparisons.findIndex((c) => c.field === 'FIRSTNAME');
+      const li = model.comparisons.findIndex((c) => c.field === 'LASTNAME');
+      p = {
+        ...scoreLevels(model, d.levels),
+        kind: d.kind,
+        firstExact: fi >= 0 && !d.swapped && d.levels[fi] === 1,
+        lastExact: li >= 0 && !d.swapped && d.levels[li] === 1,
+      };
+      this.patterns.set(key, p);
+    }
+    return p;
+  }
+
+  private tf(kind: ModelKind, field: 'FIRSTNAME' | 'LASTNAME', freq: number): number {
+    const model = this.models[kind]!;
+    const c = model.comparisons.findIndex((d) => d.field === field);
+    const uExact = model.u[c]![1]!;
+    const adj = Math.log2(uExact / Math.max(freq, 1 / Math.max(1, this.t.n)));
+    return Math.min(TF_MAX, Math.max(TF_MIN, adj));
+  }
+
+  score(i: number, j: number, key: number): PairScore {
+    const p = this.pattern(key);
+    let weight = p.weight;
+    if (p.firstExact)
+      weight += this.tf(p.kind, 'FIRSTNAME', this.freq.first[this.t.columns[F.first]!.codes[i]!]!);
+    if (p.lastExact)
+      weight += this.tf(p.kind, 'LASTNAME', this.freq.last[this.t.columns[F.last]!.codes[i]!]!);
+    void j; // exact agreement: both records hold the same value
+    const probability = 1 / (1 + 2 ** -weight);
+    // A clearly different first name, birthdate or structure name is never 'sure': a household
+    // shares address and surname (twins even a birthdate). When their own email or phone also
+    // differ (twins, father/son) — or two structure names differ — they are distinct.
+    const distinct = p.vetoed && (p.contactDiffers || p.hardVeto) && !p.sharedContact;
+    let band = 0;
+    if (probability >= this.thresholds.review && !distinct) {
+      band = probability >= this.thresholds.sure && !p.vetoed ? BAND_SURE : BAND_REVIEW;
+    }
+    return { weight, probability, band, distinct };
+  }
+}
