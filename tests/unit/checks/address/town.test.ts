@@ -107,3 +107,25 @@ describe('town check on clean data', () => {
     expect(checked).toBeGreaterThan(5000);
   });
 });
+
+describe('town check and encoding damage', () => {
+  it('leaves mojibake towns to the encoding check instead of calling them a mismatch', () => {
+    expect(run({ ZIPCODE: '8038', TOWN: 'ZÃ¼rich', COUNTRY: 'CH' })).toEqual([]);
+  });
+});
+
+describe('country given away by postcode and town', () => {
+  const withDefault = (data: Record<string, string>) =>
+    townCheck.run(row(data), { ...ctx, settings: { defaultCountry: 'CH' } });
+
+  it('suggests the country of a foreign address in a file whose default country is another', () => {
+    const [f] = withDefault({ ZIPCODE: '1000', TOWN: 'Bruxelles' });
+    expect(f).toMatchObject({ code: 'town.country-missing', suggestion: { COUNTRY: 'BE' } });
+    expect(one({ ZIPCODE: '75008', TOWN: 'Paris' }).suggestion).toEqual({ COUNTRY: 'FR' });
+  });
+
+  it('says nothing when the default or the written country fits', () => {
+    expect(withDefault({ ZIPCODE: '1003', TOWN: 'Lausanne' })).toEqual([]);
+    expect(run({ ZIPCODE: '1003', TOWN: 'Lausanne', COUNTRY: 'CH' })).toEqual([]);
+  });
+});
