@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMapping } from '../../../src-main/core/mapping/apply-mapping';
 import { getSourceMapping, listMappingProblems } from '../../../src-main/core/mapping/mapping-store';
-import { suggestForSource } from '../../../src-main/core/mapping/suggest-source';
+import { sampleSourceRows, suggestForSource } from '../../../src-main/core/mapping/suggest-source';
 import { JobManager, type JobContext } from '../../../src-main/core/jobs/job-runner';
 import { countContacts, iterateContacts } from '../../../src-main/core/contacts/contact-store';
 import { applyOperation } from '../../../src-main/core/history/history';
@@ -184,5 +184,19 @@ describe('applyMapping', () => {
         ),
       ),
     ).rejects.toMatchObject({ code: 'mapping.reference-source' });
+  });
+});
+
+describe('suggestion sample', () => {
+  it('profiles rows spread over the whole source, not only its top', () => {
+    const ws = tempWorkspace();
+    // A file sorted so that the email column is empty in its first 1000 rows.
+    const rows = Array.from({ length: 2000 }, (_, i) => [`N${i}`, i < 1000 ? '' : `p${i}@example.ch`]);
+    const sourceId = seedSource(ws, { columns: ['Name', 'Col2'], rows });
+    const sample = sampleSourceRows(ws.db, sourceId, 100);
+    expect(sample).toHaveLength(100);
+    expect(sample[0]).toEqual(['N0', '']);
+    expect(sample.at(-1)![0]).toMatch(/^N19\d\d$/);
+    expect(suggestForSource(ws.db, sourceId, 100).columns[1]!.suggestion?.key).toBe('EMAIL1');
   });
 });
