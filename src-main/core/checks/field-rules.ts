@@ -8,6 +8,8 @@ import { finding } from './finding';
 const COVERED_TYPES = new Set(['phone', 'email', 'date', 'country', 'digits']);
 const COVERED_FIELDS = new Set(['TITLE']);
 const CODED_TYPES = new Set(['language', 'country', 'enum', 'addrtype']);
+/** Re-written on fix/export (phones to E.164, dates to dd.mm.yyyy): the raw length says nothing. */
+const REFORMATTED_TYPES = new Set(['phone', 'date']);
 
 /** Language names and codes customers write in PREF_LANG → the ISO 639-1 code SecuTix wants. */
 const LANGUAGE_WORDS: Record<string, string> = {
@@ -76,7 +78,7 @@ export const fieldRulesCheck: Check = {
       const value = contact.data[code]!;
       const covered = COVERED_TYPES.has(f.type) || COVERED_FIELDS.has(code);
       // For coded values (`Deutsch` in PREF_LANG) "too long" is the wrong diagnosis: check the value.
-      const coded = CODED_TYPES.has(f.type);
+      const coded = CODED_TYPES.has(f.type) || REFORMATTED_TYPES.has(f.type);
       if (covered && (coded || f.maxLength === undefined || value.length <= f.maxLength)) continue;
       const problem = checkValue(coded ? { ...f, maxLength: undefined } : f, value, { today: ctx.today });
       if (!problem || (covered && problem.problem !== 'too-long')) continue;
