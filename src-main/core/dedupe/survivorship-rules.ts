@@ -1,8 +1,8 @@
 import type { Contact } from '../../../shared/domain';
 import type { RuleSet, SurvivorshipRule, ValueOrigin } from '../../../shared/contract/merge';
+import { normalizeKey } from '../../../shared/text/normalize';
 
 export type { RuleSet, SurvivorshipRule, UserPick, ValueOrigin } from '../../../shared/contract/merge';
-import { foldAccents, normalizeKey } from '../../../shared/text/normalize';
 
 /**
  * Survivorship rules: data, not code, so the UI can show and change them per field.
