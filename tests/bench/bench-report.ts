@@ -18,10 +18,12 @@ export interface BenchReport {
     platform: string;
     arch: string;
     node: string;
+    /** 1-minute load average when the run started and ended. */
+    loadAverage?: { before: number; after: number };
   };
   options: { quick: boolean; only: string[] | null; sizes: { small: number; large: number; xlsx: number } };
-  /** Per section: wall time of its process and that process's max RSS (MB). */
-  sections: { name: string; ok: boolean; seconds: number; maxRssMB?: number }[];
+  /** Per section: wall time, CPU time and max RSS (MB) of its process. */
+  sections: { name: string; ok: boolean; seconds: number; cpuSeconds?: number; maxRssMB?: number }[];
   rows: BenchRow[];
   errors: SectionError[];
   seconds: number;

@@ -16,6 +16,7 @@
  * Child mode (internal): `run.ts --child <file>` runs one section and sends its rows over IPC.
  */
 import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,9 +30,12 @@ const SIZES = QUICK
   ? { small: 20_000, large: 50_000, xlsx: 20_000 }
   : { small: 100_000, large: 1_000_000, xlsx: 200_000 };
 
-type ChildMessage = ({ rows: BenchRow[] } | { error: string }) & { maxRssMB: number };
+/** Rows (or the error) plus the section process's own resource use. */
+type ChildMessage = ({ rows: BenchRow[] } | { error: string }) & { maxRssMB: number; cpuSeconds: number };
 /** A section still running after this long is killed and reported (BENCH_TIMEOUT_S, default 30 min). */
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 function context(sectionName: string): BenchContext {
   return {
@@ -43,7 +47,12 @@ function context(sectionName: string): BenchContext {
 
 async function runChild(file: string): Promise<void> {
   const send = (m: { rows: BenchRow[] } | { error: string }): Promise<void> => {
-    const message: ChildMessage = { ...m, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    const usage = process.resourceUsage();
+    const message: ChildMessage = {
+      ...m,
+      maxRssMB: Math.round(usage.maxRSS / 1024),
+      cpuSeconds: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e5) / 10,
+    };
     return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
   };
   let failed = false;
@@ -63,7 +72,9 @@ async function runChild(file: string): Promise<void> {
 }
 
 /** Runs one section file in a child process with the same Node flags (tsx loader, --expose-gc). */
-function runSectionProcess(file: string): Promise<{ rows: BenchRow[]; maxRssMB: number }> {
+function runSectionProcess(
+  file: string,
+): Promise<{ rows: BenchRow[]; maxRssMB: number; cpuSeconds: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--child', file], {
       execArgv: process.execArgv,
@@ -75,7 +86,7 @@ function runSectionProcess(file: string): Promise<{ rows: BenchRow[]; maxRssMB: 
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (message && 'rows' in message) resolve({ rows: message.rows, maxRssMB: message.maxRssMB });
+      if (message && 'rows' in message) resolve(message);
       else if (message && 'error' in message) reject(new Error(message.error));
       else if (signal === 'SIGKILL') reject(new Error(`killed after the ${TIMEOUT_MS / 1000} s timeout`));
       else reject(new Error(`section process ended without results (exit ${code ?? signal})`));
@@ -91,6 +102,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const t0 = performance.now();
+  const loadBefore = loadavg()[0]!;
   const rows: BenchRow[] = [];
   const errors: SectionError[] = [];
   const sections: BenchReport['sections'] = [];
@@ -103,8 +115,9 @@ async function main(): Promise<void> {
     try {
       const result = await runSectionProcess(file);
       rows.push(...result.rows);
-      sections.push({ name, ok: true, seconds: seconds(), maxRssMB: result.maxRssMB });
-      console.error(`✓ ${name} (${seconds()} s, max RSS ${result.maxRssMB} MB)`);
+      const { maxRssMB, cpuSeconds } = result;
+      sections.push({ name, ok: true, seconds: seconds(), cpuSeconds, maxRssMB });
+      console.error(`✓ ${name} (${seconds()} s, CPU ${cpuSeconds} s, max RSS ${maxRssMB} MB)`);
       if (result.rows.length > 0) console.error(formatTable(result.rows, []));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -115,7 +128,8 @@ async function main(): Promise<void> {
   }
   const report: BenchReport = {
     date: new Date().toISOString(),
-    machine: machineInfo(),
+    // Other processes on the machine skew wall times; the 1-minute load average shows how much.
+    machine: { ...machineInfo(), loadAverage: { before: round2(loadBefore), after: round2(loadavg()[0]!) } },
     options: { quick: QUICK, only, sizes: SIZES },
     sections,
     rows,
@@ -132,6 +146,12 @@ async function main(): Promise<void> {
     `\nContactPrep bench — ${report.date}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}${QUICK ? ', QUICK' : ''}`,
   );
   console.log(formatTable(rows, errors));
+  const load = report.machine.loadAverage;
+  if (load && load.after > m.cpus) {
+    console.log(
+      `note: load average ${load.before} → ${load.after} on ${m.cpus} CPUs: wall times are inflated`,
+    );
+  }
   console.log(`\nwritten to ${out} (${report.seconds} s)`);
   if (errors.length > 0) process.exitCode = 1;
 }
