@@ -12,6 +12,7 @@ import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
 import { memoByFields } from './memo';
 import { POSTCODE_FORMATS, readPostcode } from './postcode-formats';
+import { isJunkLine } from './street-format';
 
 const CHANGE_TEXT = {
   prefix: 'without the country prefix (COUNTRY says the country)',
@@ -28,6 +29,7 @@ export const postcodeCheck: Check = {
   name: 'postcode',
   codes: [
     'postcode.contains-town',
+    'postcode.junk',
     'postcode.format',
     'postcode.normalize',
     'postcode.incomplete',
@@ -66,7 +68,10 @@ export const postcodeCheck: Check = {
       if (split) {
         const sameTown = town !== undefined && townKey(town) === townKey(split.town);
         const suggestion: Record<string, string> = { ZIPCODE: split.postcode };
+        // `75008 CEDEX 08`: the CEDEX mark belongs after the town (`Paris CEDEX 08`).
+        const cedex = /^cedex\b/i.test(split.town);
         if (!town) suggestion.TOWN = split.town;
+        else if (cedex && !/\bcedex\b/i.test(town)) suggestion.TOWN = `${town} ${split.town.toUpperCase()}`;
         return [
           finding(
             contact,
@@ -76,13 +81,28 @@ export const postcodeCheck: Check = {
             'Postcode and town in one cell: "{value}".',
             { value: raw },
             suggestion,
-            !town || sameTown ? 0.95 : 0.7,
+            !town || sameTown || cedex ? 0.95 : 0.7,
           ),
         ];
       }
 
       const reading = readPostcode(country, raw)!;
       const fmt = POSTCODE_FORMATS[country]!;
+      if (isJunkLine(raw)) {
+        const guess = town && index ? postcodeForTown(index, town) : undefined;
+        return [
+          finding(
+            contact,
+            'ZIPCODE',
+            'postcode.junk',
+            'warning',
+            '"{value}" is a placeholder, not a postcode.',
+            { value: raw },
+            { ZIPCODE: guess?.postcode ?? null },
+            guess?.confidence ?? 0.8,
+          ),
+        ];
+      }
       if (reading.status === 'invalid') {
         const guess = town && index ? postcodeForTown(index, town) : undefined;
         return [

@@ -12,6 +12,7 @@ import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
 import { memoByFields } from './memo';
 import { readPostcode } from './postcode-formats';
+import { isJunkLine } from './street-format';
 import { mismatch, spelling } from './town-findings';
 
 const MOJIBAKE = /[ÃÂ][\u0080-\u00bf]|Ã./;
@@ -25,7 +26,14 @@ const MOJIBAKE = /[ÃÂ][\u0080-\u00bf]|Ã./;
  */
 export const townCheck: Check = {
   name: 'town',
-  codes: ['town.contains-postcode', 'town.spelling', 'town.mismatch', 'town.missing', 'town.country-missing'],
+  codes: [
+    'town.contains-postcode',
+    'town.spelling',
+    'town.mismatch',
+    'town.missing',
+    'town.junk',
+    'town.country-missing',
+  ],
   load: sharedPostal,
   // Pure in these fields (and the country settings), so repeated values are computed once.
   run: memoByFields(['ZIPCODE', 'TOWN', 'COUNTRY'], checkTown, countrySettingsKey),
@@ -36,6 +44,7 @@ function checkTown(contact: Contact, ctx: CheckContext): Finding[] {
   const town = contact.data.TOWN?.trim();
   const zipRaw = contact.data.ZIPCODE?.trim();
   const country = rowCountry(contact, ctx.settings);
+  if (town && isJunkLine(town)) return [junkTown(contact, postal, town, zipRaw, country)];
   const countryWritten = !!contact.data.COUNTRY?.trim();
   if (town && zipRaw && !countryWritten && !(country && pairMatches(postal, country, zipRaw, town))) {
     const other = countryOfPair(postal, zipRaw, town, country);
@@ -125,4 +134,30 @@ function countryOfPair(
 ): string | undefined {
   const hits = [...TOWN_CHECK_COUNTRIES].filter((cc) => cc !== except && pairMatches(postal, cc, zip, town));
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** `-`, `xxx`, `?` as town: clear it, or put the postcode's town when it has only one. */
+function junkTown(
+  contact: Contact,
+  postal: PostalReference,
+  town: string,
+  zip?: string,
+  country?: string,
+): Finding {
+  const postcode = country && zip ? readPostcode(country, zip)?.value : undefined;
+  const index = country && TOWN_CHECK_COUNTRIES.has(country) ? postal.get(country) : undefined;
+  const towns =
+    postcode && index ? index.townsOf(referenceKey(country!, postcode)).filter((t) => !t.alias) : [];
+  const names = [...new Set(towns.map((t) => t.name))];
+  const replacement = names.length === 1 ? names[0]! : null;
+  return finding(
+    contact,
+    'TOWN',
+    'town.junk',
+    'warning',
+    '"{value}" is a placeholder, not a town.',
+    { value: town },
+    { TOWN: replacement },
+    replacement ? 0.9 : 0.8,
+  );
 }

@@ -104,3 +104,20 @@ describe('postcode check on clean data', () => {
     expect(run({ ZIPCODE: 'whatever', TOWN: 'Somewhere' })).toEqual([]);
   });
 });
+
+describe('placeholder and CEDEX postcodes', () => {
+  it('replaces a placeholder postcode by the town’s only postcode, or clears it', () => {
+    expect(one({ ZIPCODE: '-', TOWN: 'Vaduz', COUNTRY: 'LI' })).toMatchObject({
+      code: 'postcode.junk',
+      suggestion: { ZIPCODE: '9490' },
+    });
+    expect(one({ ZIPCODE: '0', TOWN: 'Lausanne', COUNTRY: 'CH' }).suggestion).toEqual({ ZIPCODE: null });
+  });
+
+  it('moves a CEDEX mark from the postcode to the town', () => {
+    expect(one({ ZIPCODE: '75008 CEDEX 08', TOWN: 'Paris', COUNTRY: 'FR' }).suggestion).toEqual({
+      ZIPCODE: '75008',
+      TOWN: 'Paris CEDEX 08',
+    });
+  });
+});

@@ -129,3 +129,16 @@ describe('country given away by postcode and town', () => {
     expect(run({ ZIPCODE: '1003', TOWN: 'Lausanne', COUNTRY: 'CH' })).toEqual([]);
   });
 });
+
+describe('placeholder towns', () => {
+  it('replaces a placeholder town with the only town of the postcode', () => {
+    expect(one({ ZIPCODE: '1003', TOWN: '-', COUNTRY: 'CH' })).toMatchObject({
+      code: 'town.junk',
+      suggestion: { TOWN: 'Lausanne' },
+    });
+  });
+
+  it('proposes to clear a placeholder town when the postcode does not tell the town', () => {
+    expect(one({ TOWN: 'xxx', COUNTRY: 'CH' }).suggestion).toEqual({ TOWN: null });
+  });
+});
