@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../db/workspace';
 import { applyOperation, type ChangeRequest } from '../history/history';
 import { listClusters } from './cluster-store';
-import { compactProvenance, loadMembers, mergeRequests } from './merge';
+import { compactProvenance, loadMembers, mergeRequests, workspaceCountry } from './merge';
 import { resolveSurvivorship } from './survivorship';
 import type { RuleSet } from './survivorship-rules';
 import type { BulkMergeResult } from '../../../shared/contract/merge';
@@ -36,6 +36,7 @@ export function mergeAllSure(ws: Workspace, options: BulkMergeOptions = {}): Bul
     applied: false,
   };
   const claimed = new Set<number>();
+  const defaultCountry = workspaceCountry(ws);
   clusters.forEach((cluster, i) => {
     if (options.signal?.aborted) return;
     options.onProgress?.(i, clusters.length);
@@ -46,7 +47,7 @@ export function mergeAllSure(ws: Workspace, options: BulkMergeOptions = {}): Bul
       out.skippedClusters.push({ clusterId: cluster.id, reason: 'fewer than two active contacts', skipped });
       return;
     }
-    const result = resolveSurvivorship(free, { rules: options.rules });
+    const result = resolveSurvivorship(free, { rules: options.rules, defaultCountry });
     for (const m of free) claimed.add(m.contact.id);
     requests.push(...mergeRequests(ws.db, free, result));
     provenance.push(compactProvenance(cluster.id, result));

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { Contact } from '../../../shared/domain';
 import { contactFromRow } from '../contacts/contact-store';
+import { DEFAULT_COUNTRY_SETTING } from '../checks/phone';
 import type { Workspace } from '../db/workspace';
 import { applyOperation, previewChanges, type ChangeRequest } from '../history/history';
 import { getCluster } from './cluster-store';
@@ -33,6 +34,12 @@ function statements(db: Database): ReturnType<typeof prepare> {
   let s = cache.get(db);
   if (!s) cache.set(db, (s = prepare(db)));
   return s;
+}
+
+/** The workspace's default country for phones (setting of the phone check), else CH. */
+export function workspaceCountry(ws: Workspace): string {
+  const c = ws.getSetting<unknown>(DEFAULT_COUNTRY_SETTING);
+  return typeof c === 'string' && c ? c : 'CH';
 }
 
 /** Loads members with their source (recency, file name) and row number for provenance. */
@@ -137,7 +144,7 @@ export function mergeContacts(
       `Nothing to merge: fewer than two active contacts among ${ids.join(', ')}${skipped.length ? ` (${skipped.map((s) => `${s.contactId}: ${s.reason}`).join('; ')})` : ''}.`,
       { ids, skipped },
     );
-  const result = resolveSurvivorship(members, options);
+  const result = resolveSurvivorship(members, { defaultCountry: workspaceCountry(ws), ...options });
   const requests = mergeRequests(ws.db, members, result);
   const clusterId = options.clusterId ?? null;
   const changes = previewChanges(ws.db, requests);

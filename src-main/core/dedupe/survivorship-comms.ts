@@ -157,8 +157,10 @@ export function resolvePhones(
   ranked: readonly MergeMember[],
   rule: string,
   picks: Readonly<Record<string, UserPick>>,
+  defaultCountry = 'CH',
 ): { values: SurvivingValue[]; conflicts: MergeConflict[] } {
-  const info = (v: string, m: MergeMember | null) => phoneInfo(v, m?.contact.data.COUNTRY);
+  // Like the phone check: the row's country, else the workspace default (spec §3.6).
+  const info = (v: string, m: MergeMember | null) => phoneInfo(v, m?.contact.data.COUNTRY || defaultCountry);
   const slots = new Map<string, PhoneCandidate>();
   const used = new Set<string>();
   for (const f of PHONE_FIELDS) {

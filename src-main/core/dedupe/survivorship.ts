@@ -24,6 +24,8 @@ export interface SurvivorshipOptions {
   rules?: RuleSet;
   /** Field code (or `ADDRESS` for the whole block) → the user's choice for this merge. */
   picks?: Record<string, UserPick>;
+  /** Country for phones of members without COUNTRY (default CH, as the phone check). */
+  defaultCountry?: string;
 }
 
 export interface SurvivorshipResult {
@@ -220,6 +222,7 @@ export function resolveSurvivorship(
     rankMembers(ruleFor(rules, 'PHONES'), members),
     ruleFor(rules, 'PHONES').rule,
     picks,
+    options.defaultCountry,
   );
   for (const part of [address, emails, phones]) {
     values.push(...part.values);

@@ -100,6 +100,17 @@ describe('survivorship', () => {
     expect(r.data.CELLPHONE).toBeUndefined();
   });
 
+  it('phones of rows without COUNTRY are read in the default country: +41 79… equals 079…', () => {
+    const r = resolveSurvivorship(
+      [member(1, { CELLPHONE: '+41 79 123 45 67' }), member(2, { TELEPHONE: '079 123 45 67' }, NEW)],
+      { defaultCountry: 'CH' },
+    );
+    // one number: kept once, in CELLPHONE (a mobile), never as a second phone
+    expect(r.conflicts.filter((c) => c.resolution === 'lost')).toEqual([]);
+    expect(r.data.TELEPHONE).toBeUndefined();
+    expect(r.data.CELLPHONE).toBe('079 123 45 67');
+  });
+
   it('survivor keeps the lowest CONTACT_NR, compared as a number, leading zeros kept', () => {
     const r = resolveSurvivorship([
       member(1, { CONTACT_NR: '00012', LASTNAME: 'Meier' }),
