@@ -34,7 +34,7 @@ export interface ExportRow {
   rejected: boolean;
 }
 
-const NONE: string[] = [];
+const NO_COLUMNS: ReadonlySet<string> = new Set();
 const CLEAR_OPERATIONS = new Set(['UPDATE', 'UPDATEACT']);
 const STRUCTURE_ONLY = SECUTIX_FIELDS.filter((f) => f.appliesTo.every((k) => k === 'S')).map((f) => f.code);
 const PERSON_ONLY = SECUTIX_FIELDS.filter((f) => !f.appliesTo.includes('S')).map((f) => f.code);
@@ -61,48 +61,35 @@ export function ruleOptionsOf(options: ExportOptions): ValueRuleOptions {
  * dropped or kept despite a problem is reported. Values are never truncated.
  */
 export function buildExportRow(contact: Contact, options: ExportOptions, rules: ValueRuleOptions): ExportRow {
-  const values: Record<string, string> = {};
-  const problems: ContactProblem[] = [];
-  let rejected = false;
+  const row: ExportRow = { values: {}, problems: [], rejected: false };
+  const { values, problems } = row;
+  const policy = options.undocumentedInvalid;
   const operation = contact.operation ?? 'INSERT';
-  const cleared = new Set(contact.cleared.length ? contact.cleared : NONE);
-  const onProblem = (
-    column: string,
-    problem: string,
-    message: string,
-    effect: InvalidEffect,
-    value?: string,
-  ) => {
-    // Undocumented effect (spec §8.6): the configured policy decides.
-    const reject =
-      effect === 'row-rejected' || (effect === 'unknown' && options.undocumentedInvalid === 'reject-row');
-    if (reject) rejected = true;
-    problems.push({ column, problem, message, severity: reject ? 'error' : 'warning', value });
-    // Kept: SecuTix truncates itself (we say so) — everything else invalid is left out.
-    return effect === 'truncated';
-  };
+  const cleared = contact.cleared;
 
   const derived = deriveKind(contact.data);
-  const dropped = new Set(columnsDroppedByOverride(contact.kindOverride, derived));
+  const dropped = contact.kindOverride
+    ? new Set(columnsDroppedByOverride(contact.kindOverride, derived))
+    : NO_COLUMNS;
   if (contact.kindOverride === 'structure_relay' && derived !== 'structure_relay' && operation === 'INSERT')
-    onProblem(
+    addProblem(
+      row,
+      policy,
       '',
       'kind-override-unmet',
       'Structure + relay needs both a person name and OFFICIAL_NAME.',
       'row-rejected',
     );
 
-  const refCountry = (() => {
-    const c = (contact.data.COUNTRY ?? '').trim().toUpperCase();
-    return isCountryCode(c) ? c : options.institutionCountry?.toUpperCase();
-  })();
+  const country = (contact.data.COUNTRY ?? '').trim().toUpperCase();
+  const refCountry = isCountryCode(country) ? country : options.institutionCountry?.toUpperCase();
 
   values.OPERATION = operation;
   for (const f of fieldsToWrite(contact)) {
     let raw = contact.data[f.code] ?? '';
     if (f.code === 'INSTITUTION' && raw.trim() === '') raw = options.institution ?? '';
     if (f.code === 'ORGANIZATION' && raw.trim() === '') raw = options.organization ?? '';
-    if (cleared.has(f.code)) {
+    if (cleared.length > 0 && cleared.includes(f.code)) {
       if (CLEAR_OPERATIONS.has(operation)) {
         values[f.code] = CLEAR_MARKER;
         continue;
@@ -136,57 +123,83 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
       });
       continue;
     }
-    const value = exportValue(f, raw, refCountry, rules, onProblem);
+    const value = exportValue(row, policy, f, raw, refCountry, rules);
     if (value !== null) values[f.code] = value;
   }
   for (const p of checkRow(values)) {
     if (p.advisory)
       problems.push({ column: p.column, problem: p.problem, message: p.message, severity: 'warning' });
-    else onProblem(p.column, p.problem, p.message, p.effect === 'unknown' ? p.effect : 'row-rejected');
+    else
+      addProblem(
+        row,
+        policy,
+        p.column,
+        p.problem,
+        p.message,
+        p.effect === 'unknown' ? p.effect : 'row-rejected',
+      );
   }
-  return { values, problems, rejected };
+  return row;
 }
 
-const ALWAYS = ['INSTITUTION', 'ORGANIZATION'];
+const INSTITUTION = fieldByCode('INSTITUTION')!;
+const ORGANIZATION = fieldByCode('ORGANIZATION')!;
 
 /** The fields a contact has a value for (or asked to clear), in table order: rows are sparse. */
 function fieldsToWrite(contact: Contact): SecutixField[] {
-  const out: SecutixField[] = [];
-  const add = (code: string) => {
+  const out: SecutixField[] = [INSTITUTION, ORGANIZATION];
+  for (const code in contact.data) {
+    const f = fieldByCode(code);
+    if (f && f !== INSTITUTION && f !== ORGANIZATION && f.code !== 'OPERATION') out.push(f);
+  }
+  for (const code of contact.cleared) {
     const f = fieldByCode(code);
     if (f && f.code !== 'OPERATION' && !out.includes(f)) out.push(f);
-  };
-  ALWAYS.forEach(add);
-  for (const code in contact.data) add(code);
-  contact.cleared.forEach(add);
-  return out.sort((a, b) => a.order - b.order);
+  }
+  return out.sort(byOrder);
 }
 
-type OnProblem = (
+function byOrder(a: SecutixField, b: SecutixField): number {
+  return a.order - b.order;
+}
+
+/**
+ * Records a problem; returns true when the value is kept anyway (SecuTix truncates it itself).
+ * An undocumented effect (spec §8.6) follows the configured policy.
+ */
+function addProblem(
+  row: ExportRow,
+  policy: ExportOptions['undocumentedInvalid'],
   column: string,
   problem: string,
   message: string,
   effect: InvalidEffect,
   value?: string,
-) => boolean;
+): boolean {
+  const reject = effect === 'row-rejected' || (effect === 'unknown' && policy === 'reject-row');
+  if (reject) row.rejected = true;
+  row.problems.push({ column, problem, message, severity: reject ? 'error' : 'warning', value });
+  return effect === 'truncated';
+}
 
 function exportValue(
+  row: ExportRow,
+  policy: ExportOptions['undocumentedInvalid'],
   f: SecutixField,
   raw: string,
   refCountry: string | undefined,
   rules: ValueRuleOptions,
-  onProblem: OnProblem,
 ): string | null {
   let value = normalizeValue(f, raw);
   if (f.type === 'phone') {
     const r = secutixPhone(value, refCountry);
     if ('problem' in r) {
-      onProblem(f.code, r.problem, r.message, 'field-ignored', raw);
+      addProblem(row, policy, f.code, r.problem, r.message, 'field-ignored', raw);
       return null;
     }
     value = r.value;
   }
   const p = checkValue(f, value, rules);
   if (!p) return value;
-  return onProblem(f.code, p.problem, p.message, p.effect, raw) ? value : null;
+  return addProblem(row, policy, f.code, p.problem, p.message, p.effect, raw) ? value : null;
 }
