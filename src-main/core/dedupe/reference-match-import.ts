@@ -34,5 +34,12 @@ export async function importReferenceFile(
     { role: 'reference', headerRow: options.headerRow ?? 4, sheet: options.sheet },
     ctx,
   );
-  return summary.sources.map((s) => ({ ...loadReferenceSource(ws, s.id), reused: false }));
+  try {
+    return summary.sources.map((s) => ({ ...loadReferenceSource(ws, s.id), reused: false }));
+  } catch (e) {
+    // Not a SecuTix export (no CONTACT_NR): do not leave the file behind as a reference source.
+    const drop = ws.db.prepare('DELETE FROM sources WHERE id = ?');
+    ws.db.transaction(() => summary.sources.forEach((s) => drop.run(s.id)))();
+    throw e;
+  }
 }
