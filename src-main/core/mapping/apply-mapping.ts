@@ -109,6 +109,12 @@ export async function applyMapping(
       `${source.fileName} is a reference export of existing SecuTix contacts; it is used for contact numbers and matching, not mapped into new contacts.`,
       { sourceId },
     );
+  if (mapping.rules.length === 0)
+    throw new AppError(
+      'mapping.empty',
+      `The mapping for ${source.fileName} has no rules, so it would create empty contacts: map at least one column.`,
+      { sourceId },
+    );
   const mapRow = compileMapping(mapping, source.columns);
   checkReapply(ws.db, sourceId, source.fileName, options);
   const batchSize = options.batchSize ?? 2000;

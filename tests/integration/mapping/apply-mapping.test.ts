@@ -171,6 +171,14 @@ describe('applyMapping', () => {
     });
   });
 
+  it('refuses an empty mapping instead of creating empty contacts', async () => {
+    const ws = tempWorkspace();
+    const sourceId = seedSource(ws, { columns: ['x'], rows: [['1']] });
+    await expect(run(ws, (job) => applyMapping(ws, sourceId, { rules: [] }, job))).rejects.toMatchObject({
+      code: 'mapping.empty',
+    });
+  });
+
   it('refuses to map a reference export into new contacts', async () => {
     const ws = tempWorkspace();
     const sourceId = seedSource(ws, { columns: ['CONTACT_NR'], rows: [['1']], role: 'reference' });
