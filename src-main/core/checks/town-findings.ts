@@ -75,6 +75,27 @@ export function mismatch(
       { ZIPCODE: guess.postcode },
       guess.confidence,
     );
-  // 3. A typo of a town elsewhere: say which town, no automatic fix.
+  // 3. A typo of a town elsewhere whose postcode is one typo away too (`Lausane` at `1030`):
+  //    fix both, with low confidence. Otherwise report without a guess.
+  const known = index.knowsTown(townKey(town));
+  const elsewhere = known ? undefined : closestTown(town, sameInitial(index, townKey(town)));
+  const spelled = elsewhere && index.spellingOf(elsewhere.key);
+  const code = spelled ? postcodeForTown(index, spelled, postcode) : undefined;
+  if (spelled && code)
+    return finding(
+      contact,
+      'TOWN',
+      'town.mismatch',
+      'warning',
+      message,
+      params,
+      { TOWN: spelled, ZIPCODE: code.postcode },
+      Math.min(0.5, code.confidence),
+    );
   return finding(contact, 'TOWN', 'town.mismatch', 'warning', message, params);
+}
+
+/** Primary town keys of the country starting with the same letter (bounds the fuzzy search). */
+function* sameInitial(index: PostalIndex, key: string): Generator<string> {
+  for (const k of index.townKeys()) if (k.charCodeAt(0) === key.charCodeAt(0)) yield k;
 }

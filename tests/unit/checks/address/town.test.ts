@@ -59,6 +59,12 @@ describe('postcode and town disagree', () => {
     expect(f).toMatchObject({ code: 'town.mismatch', field: 'ZIPCODE', suggestion: { ZIPCODE: '1260' } });
   });
 
+  it('fixes town and postcode together when both carry a typo, with low confidence', () => {
+    const f = one({ ZIPCODE: '1206', TOWN: 'Nion', COUNTRY: 'CH' });
+    expect(f).toMatchObject({ code: 'town.mismatch', suggestion: { TOWN: 'Nyon', ZIPCODE: '1260' } });
+    expect(f.confidence).toBeLessThanOrEqual(0.5);
+  });
+
   it('reports a pair that fits nothing without guessing', () => {
     const f = one({ ZIPCODE: '8001', TOWN: 'Marseille', COUNTRY: 'CH' });
     expect(f.code).toBe('town.mismatch');
