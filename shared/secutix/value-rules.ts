@@ -155,6 +155,8 @@ export function checkValue(
         ? null
         : fail(field, 'bad-email', `${field.code} does not pass SecuTix's email check; SecuTix drops it.`);
     case 'codevalue':
+      if (field.code === 'ADMIN_NUMBER' && value.includes('|'))
+        return fail(field, 'one-admin-number', 'ADMIN_NUMBER holds one number per row (spec §3.4).');
       if (CODEVALUE.test(value)) return null;
       if (options.configuredColumns?.has(field.code) && BARE_VALUES.test(value) && !value.includes('='))
         return null;

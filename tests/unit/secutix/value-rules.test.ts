@@ -50,6 +50,8 @@ describe('value rules of the field model', () => {
     expect(problem('CRIT07', 'PREFCOL=Red|Green')).toBeUndefined();
     expect(problem('CRIT07', 'Red')).toBe('bad-codevalue');
     expect(problem('CRIT07', 'Red', { configuredColumns: new Set(['CRIT07']) })).toBeUndefined();
+    expect(problem('ADMIN_NUMBER', 'SIRET=404 833 048 00022')).toBeUndefined();
+    expect(problem('ADMIN_NUMBER', 'SIRET=1|2')).toBe('one-admin-number');
     expect(problem('WEB_SITE', 'http://x.ch')).toBeUndefined();
     expect(problem('WEB_SITE', 'https://x.ch', { allowHttps: false })).toBe('bad-url');
     expect(problem('NB_EMPLOYEES', '12a')).toBe('not-integer');
