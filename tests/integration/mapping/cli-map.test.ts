@@ -151,6 +151,35 @@ describe('contact-prep map / numbers (end to end through the import engine)', ()
     expect((await cli(['map', '--workspace', ws, '--source', '2', '--auto', '--replace'])).code).toBe(0);
   });
 
+  it('sets operation and kind of selected contacts, undoably', async () => {
+    const ws = await imported(SAMPLE);
+    await cli(['map', '--workspace', ws, '--auto']);
+    const r = await cli([
+      'set',
+      '--workspace',
+      ws,
+      '--contacts',
+      '1-3,5',
+      '--operation',
+      'update',
+      '--kind',
+      'structure',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      contacts: 4,
+      operation: { value: 'UPDATE', changed: 4 },
+      kind: { changed: 4 },
+    });
+    const c = contactsOf(ws);
+    expect(c.slice(0, 5).map((x) => x.operation)).toEqual(['UPDATE', 'UPDATE', 'UPDATE', 'INSERT', 'UPDATE']);
+    expect(c[0]!.kindOverride).toBe('structure');
+    const bad = await cli(['set', '--workspace', ws, '--contacts', '1', '--operation', 'UPSERT']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--operation must be one of INSERT, UPDATE');
+  });
+
   it('runs as the real `contact-prep` binary: map --auto then numbers --assign', async () => {
     const ws = await imported(SAMPLE);
     const bin = fileURLToPath(new URL('../../../bin/contact-prep.mjs', import.meta.url));
