@@ -3,6 +3,7 @@ import { namesOf, sharedNames } from '../reference';
 import type { NameReference } from '../reference/name-reference';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
+import { memo1 } from './memo';
 import { isSingleCase, properCaseName, startsWithParticle } from './name-case';
 import { isJunkName, organisationMarker, splitLeadingTitle } from './name-words';
 
@@ -25,7 +26,12 @@ export const namesCheck: Check = {
     for (const field of PERSON_FIELDS) {
       const value = contact.data[field]?.trim();
       if (!value) continue;
-      const f = fieldFinding(contact, field, value);
+      const cached = fieldFindingOf(`${field}\u0001${value}`);
+      const f = cached && {
+        ...cached,
+        rowId: contact.id,
+        suggestion: cached.suggestion && { ...cached.suggestion },
+      };
       if (f) out.push(f);
       if (f?.code !== 'name.junk' && f?.code !== 'name.digits') usable[field] = value;
     }
@@ -54,7 +60,13 @@ export const namesCheck: Check = {
   },
 };
 
-function fieldFinding(contact: Contact, field: string, value: string): Finding | undefined {
+// First names (and many last names) repeat across rows: one computation per field and value.
+const fieldFindingOf = memo1((key: string) => {
+  const [field, value] = key.split('\u0001') as [string, string];
+  return fieldFinding({ id: 0 }, field, value);
+});
+
+function fieldFinding(contact: Pick<Contact, 'id'>, field: string, value: string): Finding | undefined {
   if (isJunkName(value))
     return finding(
       contact,
