@@ -5,19 +5,24 @@ import type { ImportOptions, ImportSummary } from '../../../shared/contract/impo
 import { AppError } from '../../../shared/errors';
 import { planCsv, readCsv } from './csv-reader';
 import type { ReadHooks } from './read-hooks';
-import { SourceWriter } from './source-writer';
+import { storeCsvFromWorker } from './csv-parallel-import';
+import { SourceWriter, type SourceMeta } from './source-writer';
 import { TableAssembler } from './table-assembler';
 
 /** Reads one CSV/TSV/TXT file into a new source on `conn` (inside the caller's transaction). */
+/** Files from this size on are parsed on a second core (below it, starting a worker costs more). */
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+
 export async function readCsvInto(
   conn: Database,
   filePath: string,
   options: ImportOptions,
   hooks: ReadHooks,
+  parallel: 'auto' | 'always' | 'never' = 'auto',
 ): Promise<ImportSummary> {
   const fileName = basename(filePath);
   const plan = planCsv(filePath, options);
-  const writer = new SourceWriter(conn, {
+  const meta: SourceMeta = {
     fileName,
     filePath,
     format: 'csv',
@@ -27,16 +32,30 @@ export async function readCsvInto(
     sheet: null,
     role: options.role ?? 'input',
     options: { ...options },
-  });
+  };
+  const total = statSync(filePath).size;
+  const useWorker =
+    hooks.stopAfterRows === undefined &&
+    (parallel === 'always' || (parallel === 'auto' && total >= PARALLEL_MIN_BYTES));
+  if (useWorker) {
+    const source = await storeCsvFromWorker(
+      conn,
+      { path: filePath, plan, headerRow: options.headerRow },
+      meta,
+      hooks,
+      total,
+    );
+    return { sources: [source] };
+  }
+  const writer = new SourceWriter(conn, meta);
   const table = new TableAssembler(writer, options.headerRow, fileName);
   // Progress is counted in bytes: the row count of a text file is unknown until its end.
   const phase = `Importing ${fileName}`;
-  const total = statSync(filePath).size;
   const stopAfter = hooks.stopAfterRows;
   const read = await readCsv(
     filePath,
     plan,
-    (row, cells) => table.push(row, cells),
+    (row, cells, json) => table.push(row, cells, json),
     async (bytes) => {
       hooks.progress(phase, bytes, total);
       await hooks.checkpoint();

@@ -42,12 +42,6 @@ export interface CsvReadResult {
   problems: Array<{ row: number; code: string; message: string }>;
 }
 
-function countChar(s: string, ch: string, end: number): number {
-  let n = 0;
-  for (let i = s.indexOf(ch); i !== -1 && i < end; i = s.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
 /** Line breaks (CRLF, LF or CR each count as one) inside the cells of a record. */
 function breaksInside(cells: string[]): number {
   let n = 0;
@@ -69,13 +63,13 @@ function breaksInside(cells: string[]): number {
  * Streams a CSV file: raw bytes are hashed, decoded to text (never parsed as raw chunks, which
  * would split multi-byte characters), and cut into records by Papa's parser on whole records only
  * (the unfinished tail of each chunk waits for the next). `onRecord` gets the physical line where
- * each record starts; `afterChunk` may await (cancel checkpoints) between chunks and returns true
+ * each record starts and the record's JSON (its stored form); `afterChunk` may await (cancel checkpoints) between chunks and returns true
  * to stop reading early (preview): the unfinished tail is then dropped.
  */
 export async function readCsv(
   path: string,
   plan: CsvPlan,
-  onRecord: (rowNumber: number, cells: string[]) => void,
+  onRecord: (rowNumber: number, cells: string[], json: string) => void,
   afterChunk: (bytesRead: number) => Promise<boolean | void>,
 ): Promise<CsvReadResult> {
   const fileName = basename(path);
@@ -98,26 +92,21 @@ export async function readCsv(
       if (tail.length === 1 && tail[0] === '' && (input.endsWith('\n') || input.endsWith('\r'))) count--;
     }
     const consumed = last ? input.length : res.meta.cursor;
-    const lf = countChar(input, '\n', consumed);
-    const cr = countChar(input, '\r', consumed);
-    const simple =
-      !last &&
-      (newline === '\r\n'
-        ? lf === count && cr === count
-        : newline === '\n'
-          ? lf === count && cr === 0
-          : cr === count && lf === 0);
-    const starts = simple ? null : new Array<number>(count);
-    if (starts) {
-      let l = line;
-      for (let i = 0; i < count; i++) {
-        starts[i] = l;
-        l += 1 + breaksInside(records[i]!);
-      }
+    // Each record is serialised here once (the stored form); its JSON shows at a glance whether
+    // a cell holds a line break (escaped as \n or \r), which moves the next record's line down.
+    const starts = new Array<number>(count);
+    const jsons = new Array<string>(count);
+    let l = line;
+    for (let i = 0; i < count; i++) {
+      const json = JSON.stringify(records[i]);
+      jsons[i] = json;
+      starts[i] = l;
+      l += 1;
+      if (json.indexOf('\\n') !== -1 || json.indexOf('\\r') !== -1) l += breaksInside(records[i]!);
     }
     for (const e of res.errors) {
       if (e.row === undefined || e.row >= count) continue;
-      const row = starts ? starts[e.row]! : line + e.row;
+      const row = starts[e.row]!;
       problems.push({
         row,
         code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'malformed_quotes',
@@ -127,9 +116,8 @@ export async function readCsv(
             : `Row ${row}: a quote inside a quoted field is not doubled; the field runs on to the next closing quote (check this row and the next ones).`,
       });
     }
-    for (let i = 0; i < count; i++) onRecord(starts ? starts[i]! : line + i, records[i]!);
-    if (starts) line = count > 0 ? starts[count - 1]! + 1 + breaksInside(records[count - 1]!) : line;
-    else line += count;
+    for (let i = 0; i < count; i++) onRecord(starts[i]!, records[i]!, jsons[i]!);
+    line = l;
     pending = last ? '' : input.substring(consumed);
   };
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { detectHeaderRow, type RawRecord } from './header';
-import type { SourceWriter } from './source-writer';
+import type { TableTarget } from './row-shaper';
 
 /** Records looked at to guess the header row (they are buffered, then replayed). */
 const HEADER_SAMPLE = 30;
@@ -19,7 +19,7 @@ export class TableAssembler {
   private lastRow = 0;
 
   constructor(
-    private readonly writer: SourceWriter,
+    private readonly writer: TableTarget,
     headerRow: number | undefined,
     private readonly where: string,
   ) {
@@ -27,9 +27,10 @@ export class TableAssembler {
     if (headerRow !== undefined) this.resolved = true;
   }
 
-  push(rowNumber: number, cells: string[]): void {
+  /** `json`, when given, is JSON.stringify(cells), already computed by the reader. */
+  push(rowNumber: number, cells: string[], json?: string): void {
     if (this.writer.started) {
-      this.writer.add(rowNumber, cells);
+      this.writer.add(rowNumber, cells, json);
       return;
     }
     if (!this.resolved) {
