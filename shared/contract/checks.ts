@@ -41,7 +41,35 @@ export const checksArgs = {
   }),
   'score.workspace': z.object({ fields: z.array(z.string().max(50)).max(200).optional() }),
   'score.row': z.object({ contactId: z.number().int().positive() }),
+  'checks.getSettings': z.object({}),
+  /** Default phone region and stale-data rules; validated by the core (AppError on bad rules). */
+  'checks.setSettings': z.object({
+    defaultCountry: z.string().min(2).max(3).optional(),
+    staleRules: z
+      .array(
+        z.object({
+          column: z.string().max(200).optional(),
+          field: z.string().max(50).optional(),
+          olderThanYears: z.number().positive().max(200).optional(),
+          inactiveValues: z.array(z.string().max(100)).max(50).optional(),
+        }),
+      )
+      .max(10)
+      .optional(),
+  }),
 };
+
+export interface StaleRuleData {
+  column?: string;
+  field?: string;
+  olderThanYears?: number;
+  inactiveValues?: string[];
+}
+
+export interface ChecksSettingsData {
+  defaultCountry: string;
+  staleRules: StaleRuleData[];
+}
 
 export type Severity = z.infer<typeof severity>;
 
@@ -106,4 +134,6 @@ export interface ChecksResults {
     completeness: Array<{ field: string; filled: number; share: number }>;
   };
   'score.row': { contactId: number; errors: number; warnings: number; infos: number; clean: boolean };
+  'checks.getSettings': ChecksSettingsData;
+  'checks.setSettings': ChecksSettingsData;
 }

@@ -1,7 +1,10 @@
 import { findingFacets } from '../../core/checks/findings-store';
 import { runChecks } from '../../core/checks/run-checks';
 import { workspaceScore } from '../../core/checks/score';
-import { optionalInt, type CliCommand } from '../command';
+import { setChecksSettings } from '../../core/checks/check-settings';
+import type { StaleRule } from '../../core/checks/stale';
+import type { Workspace } from '../../core/db/workspace';
+import { optionalInt, UsageError, type CliCommand, type CommandContext } from '../command';
 import { runCliJob } from '../run-job';
 import { openCheckedWorkspace, workspaceOption } from './open-workspace';
 
@@ -9,16 +12,25 @@ import { openCheckedWorkspace, workspaceOption } from './open-workspace';
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'Run all cleaning checks and print the findings per code and severity',
-  usage: 'contact-prep check --workspace <file.cprep> [--only <check>]... [--workers N] [--json]',
+  usage:
+    'contact-prep check --workspace <file.cprep> [--only <check>]... [--workers N] [--json]\n' +
+    '       [--default-country CC] [--stale-column <source column> | --stale-field <FIELD>] [--stale-years N] [--stale-inactive v1,v2]\n' +
+    '  (the --default-country and --stale-* options are saved in the workspace for later runs)',
   options: {
     ...workspaceOption,
     json: { type: 'boolean' },
     only: { type: 'string', multiple: true },
     workers: { type: 'string' },
+    'default-country': { type: 'string' },
+    'stale-column': { type: 'string' },
+    'stale-field': { type: 'string' },
+    'stale-years': { type: 'string' },
+    'stale-inactive': { type: 'string' },
   },
   async run(ctx) {
     const ws = openCheckedWorkspace(ctx);
     try {
+      saveSettings(ctx, ws);
       const only = (ctx.values.only as string[] | undefined) ?? undefined;
       const result = await runCliJob(ctx, 'checks.run', ws.db, (job) =>
         runChecks(ws, job, { checks: only, workers: optionalInt(ctx, 'workers') }),
@@ -62,3 +74,24 @@ export const checkCommand: CliCommand = {
     }
   },
 };
+
+function saveSettings(ctx: CommandContext, ws: Workspace): void {
+  const v = ctx.values;
+  if (typeof v['default-country'] === 'string')
+    setChecksSettings(ws, { defaultCountry: v['default-country'] });
+  const column = v['stale-column'] as string | undefined;
+  const field = v['stale-field'] as string | undefined;
+  if (column === undefined && field === undefined) return;
+  const years = v['stale-years'] === undefined ? undefined : Number(v['stale-years']);
+  if (years !== undefined && !(years > 0)) throw new UsageError('--stale-years must be a positive number.');
+  const inactive = (v['stale-inactive'] as string | undefined)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const rule: StaleRule = {
+    ...(column ? { column } : { field }),
+    olderThanYears: years,
+    inactiveValues: inactive,
+  };
+  setChecksSettings(ws, { staleRules: [rule] });
+}

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract/handlers';
+import { getChecksSettings, setChecksSettings } from '../checks/check-settings';
 import { applyFinding, applyFixCode, editField, previewFixCode } from '../checks/fixes';
 import { findingFacets, listFindings } from '../checks/findings-store';
 import { attachAutoRecheck } from '../checks/recheck';
@@ -18,7 +19,9 @@ type ChecksHandlerName =
   | 'findings.applyFixCode'
   | 'contacts.editField'
   | 'score.workspace'
-  | 'score.row';
+  | 'score.row'
+  | 'checks.getSettings'
+  | 'checks.setSettings';
 
 /** Checks, findings, fixes and score. Installing them also keeps findings in step with every edit. */
 export function checksHandlers(host: HostContext): Pick<Handlers, ChecksHandlerName> {
@@ -41,5 +44,7 @@ export function checksHandlers(host: HostContext): Pick<Handlers, ChecksHandlerN
     'contacts.editField': async ({ contactId, field, value }) => editField(ws, contactId, field, value),
     'score.workspace': async ({ fields }) => workspaceScore(ws.db, { fields }),
     'score.row': async ({ contactId }) => rowScore(ws.db, contactId),
+    'checks.getSettings': async () => getChecksSettings(ws),
+    'checks.setSettings': async (patch) => setChecksSettings(ws, patch),
   };
 }

@@ -42,3 +42,32 @@ describe('contact-prep check', () => {
     expect(missing.code).toBe(1);
   });
 });
+
+describe('contact-prep check settings', () => {
+  it('saves the default country and a stale-data rule, then uses them', async () => {
+    const ws = tempWorkspace();
+    seedContacts(ws, [{ TELEPHONE: '01 40 15 80 00', REMARK: '2001-01-01' }]);
+    ws.close();
+    const r = await cli(
+      'check',
+      '--workspace',
+      ws.path,
+      '--default-country',
+      'fr',
+      '--stale-field',
+      'REMARK',
+      '--stale-years',
+      '10',
+      '--json',
+    );
+    expect(r.err).toBe('');
+    const codes = (JSON.parse(r.out) as { findings: Array<{ code: string }> }).findings
+      .map((f) => f.code)
+      .sort();
+    expect(codes).toEqual(['phone.format', 'stale.candidate']);
+    const csv = (await cli('findings', '--workspace', ws.path, '--code', 'phone.format')).out;
+    expect(csv).toContain('+33140158000');
+    expect((await cli('check', '--workspace', ws.path, '--default-country', 'Narnia')).code).toBe(1);
+    expect((await cli('check', '--workspace', ws.path, '--stale-field', 'REMARK')).code).toBe(1);
+  });
+});

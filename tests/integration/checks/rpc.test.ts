@@ -42,5 +42,14 @@ describe('checks RPC handlers', () => {
       result: Array<{ code: string }>;
     };
     expect(after.result.map((f) => f.code)).toEqual(['email.syntax']);
+    const set = (await dispatch('checks.setSettings', {
+      defaultCountry: 'de',
+      staleRules: [{ field: 'REMARK', olderThanYears: 3 }],
+    })) as {
+      ok: true;
+      result: { defaultCountry: string };
+    };
+    expect(set.result.defaultCountry).toBe('DE');
+    expect((await dispatch('checks.setSettings', { staleRules: [{ field: 'REMARK' }] })).ok).toBe(false);
   });
 });
