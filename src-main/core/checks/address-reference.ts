@@ -8,7 +8,7 @@ import { POSTCODE_FORMATS, readPostcode } from './postcode-formats';
 
 /**
  * The row's country as ISO alpha-2: COUNTRY read leniently (`Suisse`, `CHE`), else the
- * workspace's default (`defaultCountry` / `institutionCountry` setting), since SecuTix uses the
+ * workspace's default (`checks.defaultCountry` setting), since SecuTix uses the
  * institution's country for an empty cell (spec §3.5).
  */
 export function rowCountry(contact: Contact, settings: CheckSettings): string | undefined {
@@ -24,7 +24,8 @@ export function rowCountry(contact: Contact, settings: CheckSettings): string | 
   return undefined;
 }
 
-const COUNTRY_SETTINGS = ['defaultCountry', 'institutionCountry'] as const;
+// `checks.defaultCountry` is the workspace setting (check-settings.ts); the others are aliases.
+const COUNTRY_SETTINGS = ['checks.defaultCountry', 'defaultCountry', 'institutionCountry'] as const;
 const countryCode = memo1((value: string) => normalizeCountry(value)?.code);
 
 /** The settings rowCountry reads, as a cache key for memoByFields. */

@@ -88,7 +88,7 @@ describe('postcode existence', () => {
   it('uses the default country setting when COUNTRY is empty', () => {
     const f = postcodeCheck.run(row({ ZIPCODE: 'ch-8001', TOWN: 'Zürich' }), {
       ...ctx,
-      settings: { defaultCountry: 'CH' },
+      settings: { 'checks.defaultCountry': 'CH' },
     });
     expect(f[0]?.suggestion).toEqual({ ZIPCODE: '8001' });
   });

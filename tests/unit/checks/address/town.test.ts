@@ -122,7 +122,7 @@ describe('town check and encoding damage', () => {
 
 describe('country given away by postcode and town', () => {
   const withDefault = (data: Record<string, string>) =>
-    townCheck.run(row(data), { ...ctx, settings: { defaultCountry: 'CH' } });
+    townCheck.run(row(data), { ...ctx, settings: { 'checks.defaultCountry': 'CH' } });
 
   it('suggests the country of a foreign address in a file whose default country is another', () => {
     const [f] = withDefault({ ZIPCODE: '1000', TOWN: 'Bruxelles' });
