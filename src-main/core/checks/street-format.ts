@@ -108,6 +108,7 @@ function caseWord(word: string, index: number, afterNumber: boolean): string {
   if (index > 0 && SMALL_WORDS.has(lower)) return lower;
   if (afterNumber && FR_STREET_TYPES.has(foldKey(lower).replace(/\.$/, ''))) return lower;
   const elided = /^([dl])['’](.+)$/.exec(lower);
+  // `chemin de l'Etang`, but `L'Isle-Adam` when the elision starts the line.
   if (elided) return `${index > 0 ? elided[1] : elided[1]!.toUpperCase()}'${capitalize(elided[2]!)}`;
   return lower.split('-').map(capitalize).join('-');
 }
@@ -115,7 +116,10 @@ function caseWord(word: string, index: number, afterNumber: boolean): string {
 /** `BAHNHOFSTRASSE 1` → `Bahnhofstrasse 1`, `12 RUE DE LA PAIX` → `12 rue de la Paix`. */
 export function properCaseStreet(line: string): string {
   const words = line.trim().split(/\s+/);
-  return words.map((w, i) => caseWord(w, i, i > 0 && /^\d+[a-z]?,?$/i.test(words[0]!) && i === 1)).join(' ');
+  // French usage: the street type after the number stays lower case (`12 rue…`, `12 bis rue…`).
+  let typeAt = -1;
+  if (/^\d+[a-z]?,?$/i.test(words[0]!)) typeAt = /^(bis|ter|quater),?$/i.test(words[1] ?? '') ? 2 : 1;
+  return words.map((w, i) => caseWord(w, i, i === typeAt)).join(' ');
 }
 
 /** `Rue de Lausanne12` → `Rue de Lausanne 12`, `12rue de la Paix` → `12 rue de la Paix`. */

@@ -18,6 +18,7 @@ describe('street format', () => {
     ['FR', '12rue de la Paix', '12 rue de la Paix'],
     ['CH', "CHEMIN DE L'ETANG 12", "Chemin de l'Etang 12"],
     ['CH', 'bahnhofstrasse   1', 'Bahnhofstrasse 1'],
+    ['FR', '12 BIS RUE DE LA PAIX', '12 bis rue de la Paix'],
   ])('in %s writes "%s" as "%s"', (COUNTRY, LINE1, expected) => {
     expect(one({ LINE1, COUNTRY })).toMatchObject({ code: 'street.format', suggestion: { LINE1: expected } });
   });
