@@ -34,17 +34,32 @@ export interface ReferenceComparison {
 const EMAILS = ['EMAIL1', 'EMAIL2', 'EMAIL3'];
 const PHONES = ['TELEPHONE', 'CELLPHONE'];
 
-function countryOf(d: ContactData): string {
-  return normCountry(d.COUNTRY ?? '') || 'CH';
+/** A contact's comparison form, computed once per contact (not once per candidate pair). */
+export interface MatchFeatures {
+  emails: string[];
+  phones: string[];
+  last: string;
+  first: string;
+  birth: string;
+  org: string;
+  zip: string;
+  street: string;
+  person: boolean;
 }
 
-export function emailsOf(d: ContactData): string[] {
-  return EMAILS.map((f) => (d[f] ? normEmail(d[f]) : '')).filter((e) => e.includes('@'));
-}
-
-export function phonesOf(d: ContactData): string[] {
-  const cc = countryOf(d);
-  return PHONES.map((f) => (d[f] ? normPhone(d[f], cc) : '')).filter(Boolean);
+export function matchFeatures(d: ContactData): MatchFeatures {
+  const cc = normCountry(d.COUNTRY ?? '') || 'CH';
+  return {
+    emails: EMAILS.map((f) => (d[f] ? normEmail(d[f]) : '')).filter((e) => e.includes('@')),
+    phones: PHONES.map((f) => (d[f] ? normPhone(d[f], cc) : '')).filter(Boolean),
+    last: normName(d.LASTNAME ?? ''),
+    first: normName(d.FIRSTNAME ?? ''),
+    birth: normDate(d.BIRTHDATE ?? ''),
+    org: normCompany(d.OFFICIAL_NAME ?? ''),
+    zip: normZip(d.ZIPCODE ?? ''),
+    street: normStreet(d.LINE1 ?? ''),
+    person: Boolean(d.LASTNAME || d.FIRSTNAME),
+  };
 }
 
 /**
@@ -53,16 +68,16 @@ export function phonesOf(d: ContactData): string[] {
  * their email; structure name + postcode finds structures.
  */
 export function blockingKeys(d: ContactData): string[] {
+  return featureKeys(matchFeatures(d));
+}
+
+export function featureKeys(f: MatchFeatures): string[] {
   const keys = new Set<string>();
-  for (const e of emailsOf(d)) keys.add(`e:${e}`);
-  for (const p of phonesOf(d)) keys.add(`p:${p}`);
-  const last = normName(d.LASTNAME ?? '');
-  const zip = normZip(d.ZIPCODE ?? '');
-  const birth = normDate(d.BIRTHDATE ?? '');
-  if (last && zip) keys.add(`n:${last}|${zip}`);
-  if (last && birth) keys.add(`b:${last}|${birth}`);
-  const org = normCompany(d.OFFICIAL_NAME ?? '');
-  if (org && zip) keys.add(`s:${org}|${zip}`);
+  for (const e of f.emails) keys.add(`e:${e}`);
+  for (const p of f.phones) keys.add(`p:${p}`);
+  if (f.last && f.zip) keys.add(`n:${f.last}|${f.zip}`);
+  if (f.last && f.birth) keys.add(`b:${f.last}|${f.birth}`);
+  if (f.org && f.zip) keys.add(`s:${f.org}|${f.zip}`);
   return [...keys];
 }
 
@@ -99,15 +114,20 @@ const POINTS: Record<string, Record<Evidence, number>> = {
 
 /** Compares a workspace contact with an existing SecuTix contact; explains every field. */
 export function compareWithReference(w: ContactData, r: ContactData): ReferenceComparison {
+  return compareFeatures(matchFeatures(w), matchFeatures(r));
+}
+
+/** The comparison on precomputed features (a run normalises each contact once). */
+export function compareFeatures(w: MatchFeatures, r: MatchFeatures): ReferenceComparison {
   const ev = {
-    email: overlap(emailsOf(w), emailsOf(r)),
-    phone: overlap(phonesOf(w), phonesOf(r)),
-    lastName: textEvidence(normName(w.LASTNAME ?? ''), normName(r.LASTNAME ?? ''), 0.92),
-    firstName: firstNameEvidence(normName(w.FIRSTNAME ?? ''), normName(r.FIRSTNAME ?? '')),
-    birthdate: textEvidence(normDate(w.BIRTHDATE ?? ''), normDate(r.BIRTHDATE ?? ''), 2),
-    officialName: textEvidence(normCompany(w.OFFICIAL_NAME ?? ''), normCompany(r.OFFICIAL_NAME ?? ''), 0.92),
-    zipcode: textEvidence(normZip(w.ZIPCODE ?? ''), normZip(r.ZIPCODE ?? ''), 2),
-    street: textEvidence(normStreet(w.LINE1 ?? ''), normStreet(r.LINE1 ?? ''), 0.92),
+    email: overlap(w.emails, r.emails),
+    phone: overlap(w.phones, r.phones),
+    lastName: textEvidence(w.last, r.last, 0.92),
+    firstName: firstNameEvidence(w.first, r.first),
+    birthdate: textEvidence(w.birth, r.birth, 2),
+    officialName: textEvidence(w.org, r.org, 0.92),
+    zipcode: textEvidence(w.zip, r.zip, 2),
+    street: textEvidence(w.street, r.street, 0.92),
   };
   const explanation: MatchExplanation[] = Object.entries(ev).map(([field, evidence]) => ({
     field,
@@ -118,12 +138,12 @@ export function compareWithReference(w: ContactData, r: ContactData): ReferenceC
   const agree = (e: Evidence) => e === 'exact' || e === 'similar';
   const contact = ev.email === 'exact' || ev.phone === 'exact';
   const place = ev.zipcode === 'exact' && agree(ev.street);
-  const person = Boolean(w.LASTNAME || w.FIRSTNAME) && Boolean(r.LASTNAME || r.FIRSTNAME);
-  const structure = Boolean(w.OFFICIAL_NAME) && Boolean(r.OFFICIAL_NAME);
+  const person = w.person && r.person;
+  const structure = Boolean(w.org) && Boolean(r.org);
   const out = (band: ReferenceComparison['band'], reason: string) => ({ band, score, reason, explanation });
 
   if (person) {
-    if (Boolean(w.OFFICIAL_NAME) !== Boolean(r.OFFICIAL_NAME))
+    if (Boolean(w.org) !== Boolean(r.org))
       return out(contact ? 'review' : 'none', 'a relay of a structure and a private person');
     if (structure && ev.officialName === 'different') return out('none', 'different structures');
     if (!agree(ev.lastName)) {

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { iterateContacts, requireContact } from '../contacts/contact-store';
 import type { Workspace } from '../db/workspace';
 import { applyOperation, type ChangeRequest } from '../history/history';
-import { blockingKeys, compareWithReference } from './reference-match-compare';
+import { compareFeatures, featureKeys, matchFeatures, type MatchFeatures } from './reference-match-compare';
 import {
   countReferenceContacts,
   getReferenceContact,
@@ -23,59 +23,96 @@ export interface MatchOptions {
 
 const BAND_ORDER = { sure: 2, review: 1, none: 0 } as const;
 
-function bestMatch(db: Database, c: Contact, maxPerKey: number): ContactMatch | null {
-  const candidates = db.prepare('SELECT reference_id FROM reference_keys WHERE key = ? LIMIT ?');
-  const ids = new Set<number>();
-  for (const k of blockingKeys(c.data))
-    for (const r of candidates.all(k, maxPerKey) as Array<{ reference_id: number }>) ids.add(r.reference_id);
-  const scored: Array<{ ref: ReferenceContact; cmp: ReturnType<typeof compareWithReference> }> = [];
-  for (const id of ids) {
-    const ref = getReferenceContact(db, id)!;
-    const cmp = compareWithReference(c.data, ref.data);
-    if (cmp.band !== 'none') scored.push({ ref, cmp });
-  }
-  scored.sort((a, b) => BAND_ORDER[b.cmp.band] - BAND_ORDER[a.cmp.band] || b.cmp.score - a.cmp.score);
-  const best = scored[0];
-  if (!best) return null;
-  let band = best.cmp.band as 'sure' | 'review';
-  let reason = best.cmp.reason;
-  const rival = scored[1];
-  if (band === 'sure' && rival?.cmp.band === 'sure' && rival.ref.contactNr !== best.ref.contactNr) {
-    band = 'review';
-    reason = `several existing contacts match (${best.ref.contactNr}, ${rival.ref.contactNr}): duplicates in SecuTix?`;
-  }
-  if (band === 'sure' && !best.ref.contactNr) {
-    band = 'review';
-    reason = 'the existing contact has no CONTACT_NR in the export';
-  }
-  return {
-    contactId: c.id,
-    referenceId: best.ref.id,
-    contactNr: best.ref.contactNr,
-    band,
-    score: best.cmp.score,
-    reason,
-    explanation: best.cmp.explanation,
-  };
+interface CachedReference {
+  ref: ReferenceContact;
+  features: MatchFeatures;
 }
 
-/** A contact whose own CONTACT_NR is the number of an existing contact it was not matched to. */
-function collisionOf(db: Database, c: Contact, match: ContactMatch | null): ContactMatch | null {
-  const nr = c.data.CONTACT_NR;
-  // A sure match replaces the number with the existing contact's own: nothing collides then.
-  if (!nr || match?.band === 'sure') return null;
-  const r = db.prepare('SELECT * FROM reference_contacts WHERE contact_nr = ? LIMIT 1').get(nr);
-  if (!r) return null;
-  const ref = toReference(r as Parameters<typeof toReference>[0]);
-  return {
-    contactId: c.id,
-    referenceId: ref.id,
-    contactNr: nr,
-    band: 'collision',
-    score: 0,
-    reason: `CONTACT_NR ${nr} already belongs to an existing SecuTix contact (${[ref.data.FIRSTNAME, ref.data.LASTNAME, ref.data.OFFICIAL_NAME].filter(Boolean).join(' ')}) that does not match this row`,
-    explanation: [],
-  };
+/**
+ * One run's lookups: statements prepared once, and reference contacts with their normalised
+ * features memoised (a popular reference is a candidate of many contacts). The memo is bounded
+ * so a 1M-row export does not end up in memory.
+ */
+class Matcher {
+  private readonly keyStmt;
+  private readonly refStmt;
+  private readonly nrStmt;
+  private readonly memo = new Map<number, CachedReference>();
+
+  constructor(
+    db: Database,
+    private readonly maxPerKey: number,
+  ) {
+    this.keyStmt = db.prepare('SELECT reference_id FROM reference_keys WHERE key = ? LIMIT ?');
+    this.refStmt = db.prepare('SELECT * FROM reference_contacts WHERE id = ?');
+    this.nrStmt = db.prepare('SELECT * FROM reference_contacts WHERE contact_nr = ? LIMIT 1');
+  }
+
+  private reference(id: number): CachedReference {
+    let c = this.memo.get(id);
+    if (!c) {
+      const ref = toReference(this.refStmt.get(id) as Parameters<typeof toReference>[0]);
+      if (this.memo.size >= 50_000) this.memo.clear();
+      this.memo.set(id, (c = { ref, features: matchFeatures(ref.data) }));
+    }
+    return c;
+  }
+
+  best(c: Contact): ContactMatch | null {
+    const features = matchFeatures(c.data);
+    const ids = new Set<number>();
+    for (const k of featureKeys(features))
+      for (const r of this.keyStmt.all(k, this.maxPerKey) as Array<{ reference_id: number }>)
+        ids.add(r.reference_id);
+    const scored: Array<{ ref: ReferenceContact; cmp: ReturnType<typeof compareFeatures> }> = [];
+    for (const id of ids) {
+      const { ref, features: rf } = this.reference(id);
+      const cmp = compareFeatures(features, rf);
+      if (cmp.band !== 'none') scored.push({ ref, cmp });
+    }
+    scored.sort((a, b) => BAND_ORDER[b.cmp.band] - BAND_ORDER[a.cmp.band] || b.cmp.score - a.cmp.score);
+    const best = scored[0];
+    if (!best) return null;
+    let band = best.cmp.band as 'sure' | 'review';
+    let reason = best.cmp.reason;
+    const rival = scored[1];
+    if (band === 'sure' && rival?.cmp.band === 'sure' && rival.ref.contactNr !== best.ref.contactNr) {
+      band = 'review';
+      reason = `several existing contacts match (${best.ref.contactNr}, ${rival.ref.contactNr}): duplicates in SecuTix?`;
+    }
+    if (band === 'sure' && !best.ref.contactNr) {
+      band = 'review';
+      reason = 'the existing contact has no CONTACT_NR in the export';
+    }
+    return {
+      contactId: c.id,
+      referenceId: best.ref.id,
+      contactNr: best.ref.contactNr,
+      band,
+      score: best.cmp.score,
+      reason,
+      explanation: best.cmp.explanation,
+    };
+  }
+
+  /** A contact whose own CONTACT_NR is the number of an existing contact it was not matched to. */
+  collision(c: Contact, match: ContactMatch | null): ContactMatch | null {
+    const nr = c.data.CONTACT_NR;
+    // A sure match replaces the number with the existing contact's own: nothing collides then.
+    if (!nr || match?.band === 'sure') return null;
+    const r = this.nrStmt.get(nr);
+    if (!r) return null;
+    const ref = toReference(r as Parameters<typeof toReference>[0]);
+    return {
+      contactId: c.id,
+      referenceId: ref.id,
+      contactNr: nr,
+      band: 'collision',
+      score: 0,
+      reason: `CONTACT_NR ${nr} already belongs to an existing SecuTix contact (${[ref.data.FIRSTNAME, ref.data.LASTNAME, ref.data.OFFICIAL_NAME].filter(Boolean).join(' ')}) that does not match this row`,
+      explanation: [],
+    };
+  }
 }
 
 /**
@@ -96,18 +133,19 @@ export function matchExisting(ws: Workspace, options: MatchOptions = {}): MatchR
   const byReference = new Map<number, ContactMatch[]>();
   let scanned = 0;
   let alreadyUpdates = 0;
+  const matcher = new Matcher(db, options.maxCandidatesPerKey ?? 50);
   for (const batch of iterateContacts(db)) {
     if (options.signal?.aborted) throw AppError.cancelled('Matching');
     for (const c of batch) {
       scanned += 1;
-      const m = bestMatch(db, c, options.maxCandidatesPerKey ?? 50);
+      const m = matcher.best(c);
       const ownNr = c.data.CONTACT_NR;
       if (m?.band === 'sure' && c.operation === 'UPDATE' && ownNr && ownNr !== m.contactNr)
         Object.assign(m, {
           band: 'review',
           reason: `already an UPDATE of contact ${ownNr}, but matches ${m.contactNr}`,
         });
-      const collision = collisionOf(db, c, m);
+      const collision = matcher.collision(c, m);
       if (m && m.band === 'sure' && c.operation === 'UPDATE' && c.data.CONTACT_NR === m.contactNr)
         alreadyUpdates += 1;
       if (collision) matches.push(collision);
