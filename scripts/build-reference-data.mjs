@@ -1,7 +1,7 @@
 // Builds the compact offline reference data shipped in resources/ (postal + names) from the
 // raw open-data copies in ../shared/data/postal (see resources/README.md for sources/licences).
 //
-//   node scripts/build-reference-data.mjs [--postal DIR] [--faker DIR]
+//   node scripts/build-reference-data.mjs [--postal DIR] [--faker DIR] [--out DIR (default resources/)]
 //
 // Postal output: resources/postal/<CC>.tsv, UTF-8, LF, sorted, one `postcode<TAB>town` per line;
 // a third column `*` marks an alias (a spelling that counts as correct but is never suggested).
@@ -20,8 +20,9 @@ const arg = (name, fallback) => {
 };
 const postalDir = arg('--postal', join(root, '../shared/data/postal'));
 const fakerDir = arg('--faker', undefined);
-const outPostal = join(root, 'resources/postal');
-const outNames = join(root, 'resources/names');
+const outDir = arg('--out', join(root, 'resources'));
+const outPostal = join(outDir, 'postal');
+const outNames = join(outDir, 'names');
 
 const geonames = (cc) =>
   readFileSync(join(postalDir, 'symerio-postal-codes-data', `${cc}.txt`), 'utf8')
