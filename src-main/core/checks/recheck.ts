@@ -15,7 +15,23 @@ export function recheckContacts(
   contactIds: readonly number[],
   options: { today?: Date } = {},
 ): { checked: number; findings: number } {
-  if (contactIds.length === 0) return { checked: 0, findings: 0 };
+  // A bulk fix can touch 100k+ rows: chunks keep memory bounded (one chunk of contacts at a time).
+  const total = { checked: 0, findings: 0 };
+  for (let i = 0; i < contactIds.length; i += CHUNK) {
+    const r = recheckChunk(ws, contactIds.slice(i, i + CHUNK), options);
+    total.checked += r.checked;
+    total.findings += r.findings;
+  }
+  return total;
+}
+
+const CHUNK = 5000;
+
+function recheckChunk(
+  ws: Workspace,
+  contactIds: readonly number[],
+  options: { today?: Date },
+): { checked: number; findings: number } {
   const db = ws.db;
   const previous = findingsOfContacts(db, contactIds);
   const ids = new Set(contactIds);

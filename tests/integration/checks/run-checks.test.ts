@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { listFindings, findingFacets } from '../../../src-main/core/checks/findings-store';
 import { attachAutoRecheck, recheckContacts } from '../../../src-main/core/checks/recheck';
 import { lastRun, runChecks } from '../../../src-main/core/checks/run-checks';
+import { applyFixCode } from '../../../src-main/core/checks/fixes';
 import { JobManager } from '../../../src-main/core/jobs/job-runner';
 import { applyOperation, undo, redo } from '../../../src-main/core/history/history';
 import { tempWorkspace } from '../../helpers/temp-workspace';
@@ -93,6 +94,21 @@ describe('re-check after edits', () => {
     expect(codesOf(ws, id)).toEqual(['country.not-iso']);
     redo(ws);
     expect(codesOf(ws, id)).toEqual([]);
+  });
+
+  it('re-checks a bulk fix larger than one re-check chunk', async () => {
+    const ws = tempWorkspace();
+    seedContacts(
+      ws,
+      Array.from({ length: 6000 }, (_, i) => ({ COUNTRY: i % 2 ? 'Schweiz' : 'Suisse' })),
+    );
+    await runChecksJob(ws);
+    expect(codesOf(ws)).toHaveLength(6000);
+    attachAutoRecheck(ws, { today: TODAY });
+    applyFixCode(ws, 'country.not-iso');
+    expect(codesOf(ws)).toEqual([]);
+    undo(ws);
+    expect(codesOf(ws)).toHaveLength(6000);
   });
 
   it('drops the findings of a removed contact', async () => {
