@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodingCheck, repairMojibake } from '../../../src-main/core/checks/encoding';
 import { codes, run } from './helpers';
@@ -39,5 +41,36 @@ describe('encoding check', () => {
     const fs = run(encodingCheck, { TOWN: 'Gen\uFFFDve' });
     expect(codes(fs)).toEqual(['encoding.lost-character']);
     expect(fs[0]?.suggestion).toBeUndefined();
+  });
+});
+
+describe('encoding check on real Italian municipality names (ISTAT, Windows-1252 file)', () => {
+  const text = iconv.decode(
+    readFileSync('/work/shared/data/csv/frictionless-py/issue-811.csv'),
+    'windows-1252',
+  );
+  const names = [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .slice(3)
+        .map((l) => l.split(';')[5]?.trim() ?? '')
+        .filter((n) => n !== ''),
+    ),
+  ];
+  const accented = names.filter((n) => /[^\x20-\x7e]/.test(n));
+
+  it('raises nothing on the correctly decoded names', () => {
+    expect(names.length).toBeGreaterThan(7000);
+    const flagged = names.filter((n) => run(encodingCheck, { TOWN: n }).length > 0);
+    expect(flagged).toEqual([]);
+  });
+
+  it('repairs every accented name after UTF-8 → Windows-1252 damage', () => {
+    expect(accented.length).toBeGreaterThan(50);
+    for (const name of accented) {
+      const damaged = iconv.decode(Buffer.from(name, 'utf8'), 'windows-1252');
+      expect(run(encodingCheck, { TOWN: damaged })[0]?.suggestion, damaged).toEqual({ TOWN: name });
+    }
   });
 });
