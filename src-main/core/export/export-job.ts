@@ -1,16 +1,24 @@
 import type { ExportOptionsInput, ExportSummary } from '../../../shared/contract/export';
 import type { Workspace } from '../db/workspace';
 import type { JobContext } from '../jobs/job-runner';
+import { DEFAULT_COUNTRY_SETTING } from '../checks/phone';
 import { exportWorkspace } from './export-workspace';
 
 /** Workspace setting holding export defaults (institution, organization, template, …). */
 export const EXPORT_DEFAULTS_KEY = 'export.defaults';
 
-/** Explicit options win over the workspace's saved export defaults. */
+/**
+ * Explicit options win over the workspace's saved export defaults; the phone reference country
+ * falls back to the checks' default country (the institution's country, spec §3.6).
+ */
 export function resolveExportOptions(ws: Workspace, input: ExportOptionsInput): ExportOptionsInput {
   const saved = ws.getSetting<Partial<ExportOptionsInput>>(EXPORT_DEFAULTS_KEY) ?? {};
   const explicit = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  return { ...saved, ...explicit } as ExportOptionsInput;
+  const merged = { ...saved, ...explicit } as ExportOptionsInput;
+  const country = ws.getSetting<string>(DEFAULT_COUNTRY_SETTING);
+  if (!merged.institutionCountry && typeof country === 'string' && /^[A-Z]{2}$/.test(country))
+    merged.institutionCountry = country;
+  return merged;
 }
 
 /**

@@ -96,6 +96,18 @@ describe('contact-prep export / validate', () => {
     expect(bad.err).toContain('--config expects COLUMN=CODE');
   });
 
+  it("uses the checks' default country as the phone reference when --country is not given", async () => {
+    const ws = goldenWorkspace();
+    ws.db
+      .prepare(`UPDATE contacts SET data = json_set(data, '$.TELEPHONE', '+41 21 613 21 11') WHERE id = 5`)
+      .run();
+    ws.setSetting('checks.defaultCountry', 'CH');
+    ws.close();
+    const out = join(tempDir(), 'country.csv');
+    await cli(['export', '-w', ws.path, '-o', out, '--institution', 'DEMO', '--organization', 'ORG1']);
+    expect(readFileSync(out, 'utf8').split('\r\n')[8]).toContain(',0216132111,');
+  });
+
   it('refuses an output name that is neither .xlsx nor .csv', async () => {
     const ws = goldenWorkspace();
     ws.close();
