@@ -95,6 +95,33 @@ export class PostalIndex {
       towns.find((t) => t.key === key) ??
       towns.find((t) => t.key === bare);
     if (exact) return exact;
-    return towns.find((t) => t.key.startsWith(`${bare} `)) ?? towns.find((t) => bare.startsWith(`${t.key} `));
+    return (
+      towns.find((t) => t.key.startsWith(`${bare} `)) ??
+      towns.find((t) => bare.startsWith(`${t.key} `)) ??
+      sameFirstWord(towns, bare)
+    );
   }
+}
+
+/** First words too common to identify a town on their own (`Saint-…`, `Bad …`, `Neu …`). */
+const GENERIC_FIRST = new Set([
+  'saint',
+  'sainte',
+  'santa',
+  'santo',
+  'sankt',
+  'villa',
+  'ville',
+  'monte',
+  'mont',
+]);
+
+/**
+ * `Frankfurt a. M.` or `Frankfurt/Main` for `Frankfurt am Main`, `Freiburg i. Br.` for
+ * `Freiburg im Breisgau`: the same distinctive first word (5+ letters) at this postcode.
+ */
+function sameFirstWord(towns: readonly TownEntry[], key: string): TownEntry | undefined {
+  const first = key.split(' ')[0]!;
+  if (first.length < 5 || first === key || GENERIC_FIRST.has(first)) return undefined;
+  return towns.find((t) => t.key.startsWith(`${first} `));
 }

@@ -42,6 +42,8 @@ describe('town spelling', () => {
       { ZIPCODE: '20095', TOWN: 'Hamburg', COUNTRY: 'DE' },
       { ZIPCODE: '8050', TOWN: 'Zürich-Oerlikon', COUNTRY: 'CH' },
       { ZIPCODE: '1010', TOWN: 'Vienna', COUNTRY: 'AT' },
+      { ZIPCODE: '60311', TOWN: 'Frankfurt a. M.', COUNTRY: 'DE' },
+      { ZIPCODE: '79098', TOWN: 'Freiburg i. Br.', COUNTRY: 'DE' },
     ])
       expect(run(data), JSON.stringify(data)).toEqual([]);
   });
