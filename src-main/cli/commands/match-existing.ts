@@ -1,4 +1,4 @@
-import { matchExisting, type ContactMatch } from '../../core/dedupe/reference-match';
+import { matchExistingJob, type ContactMatch } from '../../core/dedupe/reference-match';
 import { importReferenceFile } from '../../core/dedupe/reference-match-import';
 import { optionalInt, type CliCommand } from '../command';
 import { runCliJob } from '../run-job';
@@ -34,16 +34,17 @@ export const matchExistingCommand: CliCommand = {
     const ws = openCheckedWorkspace(ctx);
     try {
       const refPath = ctx.values.reference as string | undefined;
-      const loads = refPath
-        ? await runCliJob(ctx, 'match-existing.load', ws.db, (job) =>
-            importReferenceFile(ws, refPath, job, {
+      const dryRun = Boolean(ctx.values['dry-run']);
+      // One job: progress bar, and Ctrl-C before the end leaves every contact unchanged.
+      const { loads, r } = await runCliJob(ctx, 'match-existing', ws.db, async (job) => {
+        const loads = refPath
+          ? await importReferenceFile(ws, refPath, job, {
               headerRow: optionalInt(ctx, 'header-row'),
               sheet: ctx.values.sheet as string | undefined,
-            }),
-          )
-        : [];
-      const dryRun = Boolean(ctx.values['dry-run']);
-      const r = matchExisting(ws, { dryRun, signal: ctx.signal });
+            })
+          : [];
+        return { loads, r: await matchExistingJob(ws, { dryRun }, job) };
+      });
       if (ctx.values.json) {
         ctx.out(JSON.stringify({ loads, ...r }, null, 2) + '\n');
         return;

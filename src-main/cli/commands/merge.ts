@@ -1,8 +1,9 @@
 import type { Workspace } from '../../core/db/workspace';
-import { mergeAllSure } from '../../core/dedupe/merge-bulk';
+import { mergeAllSureJob } from '../../core/dedupe/merge-bulk';
 import { mergeCluster, type MergeOutcome } from '../../core/dedupe/merge';
 import type { UserPick } from '../../core/dedupe/survivorship-rules';
 import { optionalInt, UsageError, type CliCommand, type CommandContext } from '../command';
+import { runCliJob } from '../run-job';
 import { openCheckedWorkspace, workspaceOption } from './open-workspace';
 
 /** `--pick EMAIL1=contact:12` (that member's value) or `--pick LASTNAME=value:Dupont` (typed). */
@@ -79,8 +80,11 @@ export const mergeCommand: CliCommand = {
     const dryRun = Boolean(ctx.values['dry-run']);
     const ws = openCheckedWorkspace(ctx); // findings follow the merge
     try {
-      if (clusterId !== undefined) return runOne(ctx, ws, clusterId, dryRun);
-      const r = mergeAllSure(ws, { dryRun, signal: ctx.signal });
+      if (clusterId !== undefined) {
+        runOne(ctx, ws, clusterId, dryRun);
+        return;
+      }
+      const r = await runCliJob(ctx, 'merge', ws.db, (job) => mergeAllSureJob(ws, { dryRun }, job));
       if (ctx.values.json) {
         ctx.out(JSON.stringify(r, null, 2) + '\n');
         return;

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../db/workspace';
 import { applyOperation, type ChangeRequest } from '../history/history';
+import type { JobContext } from '../jobs/job-runner';
 import { listClusters } from './cluster-store';
 import { compactProvenance, loadMembers, mergeRequests, workspaceCountry } from './merge';
 import { resolveSurvivorship } from './survivorship';
@@ -22,6 +23,32 @@ export interface BulkMergeOptions {
  * (a per-group operation would need thousands of undos). Review groups are never touched.
  */
 export function mergeAllSure(ws: Workspace, options: BulkMergeOptions = {}): BulkMergeResult {
+  const steps = mergeSteps(ws, options);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+  }
+}
+
+/** The same bulk merge as a job: progress every 500 groups; a cancel before the write changes nothing. */
+export async function mergeAllSureJob(
+  ws: Workspace,
+  options: BulkMergeOptions,
+  job: Pick<JobContext, 'progress' | 'checkpoint'>,
+): Promise<BulkMergeResult> {
+  const steps = mergeSteps(ws, options);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+    job.progress('Merging sure duplicate groups', n.value.done, n.value.total);
+    await job.checkpoint();
+  }
+}
+
+function* mergeSteps(
+  ws: Workspace,
+  options: BulkMergeOptions,
+): Generator<{ done: number; total: number }, BulkMergeResult> {
   const clusters = listClusters(ws.db, { band: 'sure' });
   const requests: ChangeRequest[] = [];
   const provenance: unknown[] = [];
@@ -37,15 +64,19 @@ export function mergeAllSure(ws: Workspace, options: BulkMergeOptions = {}): Bul
   };
   const claimed = new Set<number>();
   const defaultCountry = workspaceCountry(ws);
-  clusters.forEach((cluster, i) => {
-    if (options.signal?.aborted) return;
-    options.onProgress?.(i, clusters.length);
+  for (let i = 0; i < clusters.length; i++) {
+    const cluster = clusters[i]!;
+    if (options.signal?.aborted) throw AppError.cancelled('Bulk merge');
+    if (i % 500 === 0) {
+      options.onProgress?.(i, clusters.length);
+      yield { done: i, total: clusters.length };
+    }
     const { members, skipped } = loadMembers(ws.db, cluster.memberIds);
     // A contact in two groups (should not happen within one run) is merged once only.
     const free = members.filter((m) => !claimed.has(m.contact.id));
     if (free.length < 2) {
       out.skippedClusters.push({ clusterId: cluster.id, reason: 'fewer than two active contacts', skipped });
-      return;
+      continue;
     }
     const result = resolveSurvivorship(free, { rules: options.rules, defaultCountry });
     for (const m of free) claimed.add(m.contact.id);
@@ -54,8 +85,7 @@ export function mergeAllSure(ws: Workspace, options: BulkMergeOptions = {}): Bul
     out.merged += 1;
     out.contactsMerged += free.length - 1;
     for (const c of result.conflicts) out[c.resolution === 'moved' ? 'moved' : 'lost'] += 1;
-  });
-  if (options.signal?.aborted) throw AppError.cancelled('Bulk merge');
+  }
   options.onProgress?.(clusters.length, clusters.length);
   if (options.dryRun || out.merged === 0) return out;
   const op = applyOperation(

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Contact } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { iterateContacts, requireContact } from '../contacts/contact-store';
+import { countContacts, iterateContacts, requireContact } from '../contacts/contact-store';
 import type { Workspace } from '../db/workspace';
 import { applyOperation, type ChangeRequest } from '../history/history';
+import type { JobContext } from '../jobs/job-runner';
 import { compareFeatures, featureKeys, matchFeatures, type MatchFeatures } from './reference-match-compare';
 import {
   countReferenceContacts,
@@ -122,6 +123,31 @@ class Matcher {
  * Results are kept in contact_matches for the review screen.
  */
 export function matchExisting(ws: Workspace, options: MatchOptions = {}): MatchRunResult {
+  const steps = matchSteps(ws, options);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+  }
+}
+
+/** The same run as a job: progress per batch, and a cancel between batches changes nothing. */
+export async function matchExistingJob(
+  ws: Workspace,
+  options: MatchOptions,
+  job: Pick<JobContext, 'progress' | 'checkpoint'>,
+): Promise<MatchRunResult> {
+  const total = countContacts(ws.db);
+  const steps = matchSteps(ws, options);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+    job.progress('Matching existing contacts', n.value, total);
+    await job.checkpoint();
+  }
+}
+
+/** Yields the number of contacts scanned after each batch; returns the result (applied unless dryRun). */
+function* matchSteps(ws: Workspace, options: MatchOptions): Generator<number, MatchRunResult> {
   const db = ws.db;
   const references = countReferenceContacts(db);
   if (references === 0)
@@ -153,6 +179,7 @@ export function matchExisting(ws: Workspace, options: MatchOptions = {}): MatchR
       matches.push(m);
       if (m.band === 'sure') byReference.set(m.referenceId, [...(byReference.get(m.referenceId) ?? []), m]);
     }
+    yield scanned;
   }
   // Two rows updating one existing contact would write it twice: merge those rows first.
   for (const list of byReference.values())

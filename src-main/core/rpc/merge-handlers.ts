@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract/handlers';
-import { mergeAllSure } from '../dedupe/merge-bulk';
+import { mergeAllSureJob } from '../dedupe/merge-bulk';
 import { mergeCluster, mergeContacts } from '../dedupe/merge';
-import { acceptMatch, listContactMatches, matchExisting } from '../dedupe/reference-match';
+import { acceptMatch, listContactMatches, matchExistingJob } from '../dedupe/reference-match';
 import { importReferenceFile } from '../dedupe/reference-match-import';
 import { searchContacts } from '../dedupe/search';
 import type { HostContext } from './host-context';
@@ -25,13 +25,8 @@ export function mergeHandlers(host: HostContext): Pick<Handlers, MergeHandlerNam
         : mergeContacts(ws, a.contactIds!, options);
     },
     'dedupe.mergeAllSure': async (a) => {
-      const { jobId } = jobs.start('dedupe.mergeAllSure', async (job) =>
-        mergeAllSure(ws, {
-          rules: a.rules,
-          dryRun: a.dryRun,
-          signal: job.signal,
-          onProgress: (done, total) => job.progress('Merging sure groups', done, total),
-        }),
+      const { jobId } = jobs.start('dedupe.mergeAllSure', (job) =>
+        mergeAllSureJob(ws, { rules: a.rules, dryRun: a.dryRun, signal: job.signal }, job),
       );
       return { jobId };
     },
@@ -40,9 +35,7 @@ export function mergeHandlers(host: HostContext): Pick<Handlers, MergeHandlerNam
         const loads = a.referencePath
           ? await importReferenceFile(ws, a.referencePath, job, { headerRow: a.headerRow, sheet: a.sheet })
           : [];
-        job.progress('Matching existing contacts', 0);
-        await job.checkpoint();
-        return { loads, ...matchExisting(ws, { dryRun: a.dryRun, signal: job.signal }) };
+        return { loads, ...(await matchExistingJob(ws, { dryRun: a.dryRun }, job)) };
       });
       return { jobId };
     },
