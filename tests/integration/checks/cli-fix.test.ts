@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { getContact } from '../../../src-main/core/contacts/contact-store';
 import { Workspace } from '../../../src-main/core/db/workspace';
@@ -96,5 +99,30 @@ describe('contact-prep findings / fix / undo / redo / history', () => {
     expect(
       (await cli('fix', '--workspace', ws.path, '--code', 'country.not-iso', '--row', String(b))).code,
     ).toBe(1);
+  });
+});
+
+describe('the real contact-prep binary', () => {
+  it('runs check, fix and undo end to end', async () => {
+    const ws = tempWorkspace();
+    const [id] = seedContacts(ws, [
+      { EMAIL1: 'anna@gmial.com', COUNTRY: 'Schweiz', TELEPHONE: '079 123 45 67' },
+    ]);
+    ws.close();
+    const bin = fileURLToPath(new URL('../../../bin/contact-prep.mjs', import.meta.url));
+    const run = promisify(execFile);
+    const check = JSON.parse((await run('node', [bin, 'check', '-w', ws.path, '--json'])).stdout) as {
+      findings: Array<{ code: string }>;
+    };
+    expect(check.findings.map((f) => f.code).sort()).toEqual([
+      'country.not-iso',
+      'email.typo-domain',
+      'phone.mobile-in-landline',
+    ]);
+    await run('node', [bin, 'fix', '-w', ws.path, '--code', 'email.typo-domain', '--all']);
+    const w = track(Workspace.open(ws.path));
+    expect(getContact(w.db, id!)?.data.EMAIL1).toBe('anna@gmail.com');
+    w.close();
+    expect((await run('node', [bin, 'undo', '-w', ws.path])).stdout).toMatch(/Undone/);
   });
 });
