@@ -16,6 +16,8 @@ describe('town spelling', () => {
     ['CH', '1204', 'Geneve', 'Genève'],
     ['CH', '8001', 'ZURICH', 'Zürich'],
     ['DE', '80331', 'Munchen', 'München'],
+    ['DE', '50667', 'Koeln', 'Köln'],
+    ['CH', '8001', 'Zuerich', 'Zürich'],
     ['FR', '42000', 'ST ETIENNE', 'Saint-Étienne'],
     ['AT', '5020', 'SALZBURG', 'Salzburg'],
   ])('suggests the official %s spelling of %s %s', (COUNTRY, ZIPCODE, TOWN, expected) => {
