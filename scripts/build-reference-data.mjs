@@ -165,6 +165,7 @@ const EXONYMS = {
     Genova: 'Genoa|Gênes|Genua',
   },
   AT: { Wien: 'Vienna|Vienne' },
+  LU: { Luxembourg: 'Luxemburg|Lëtzebuerg', 'Esch-sur-Alzette': 'Esch-Uelzecht|Esch an der Alzette' },
   DE: { München: 'Munich|Monaco di Baviera', Köln: 'Cologne', Nürnberg: 'Nuremberg' },
 };
 
