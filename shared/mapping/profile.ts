@@ -7,6 +7,7 @@ import { presetLookup } from './value-maps';
  * each kind of data. Used with the header to suggest a field (a `Col7` full of emails is EMAIL1).
  */
 export const PROFILE_KINDS = [
+  'company',
   'email',
   'phone',
   'mobile',
@@ -40,6 +41,9 @@ const PHONE_CHARS = /^[\d\s+()./-]+$/;
 const POSTCODE = /^(?:[A-Z]{1,2}-)?\d{4,5}$/;
 const URL = /^(?:https?:\/\/|www\.)[^\s]+\.[^\s]+$/i;
 const WORD = /^\p{L}[\p{L}'’.-]*$/u;
+/** Legal forms that mark a company name (`Acme AG`, `Dupont Sàrl`, `Rossi S.p.A.`). */
+const COMPANY =
+  /(?:^|[\s,])(ag|gmbh|sa|s\.a\.|sàrl|sarl|ltd|limited|inc|llc|plc|spa|s\.p\.a\.|srl|s\.r\.l\.|kg|ohg|e\.v\.|verein|association|stiftung|fondation|fondazione|genossenschaft|coop[ée]rative|bv|nv|oy|ab|as)\.?$/i;
 const STREET_WORDS =
   /\b(strasse|str\.|gasse|weg|platz|allee|rue|avenue|av\.|chemin|ch\.|route|rte|boulevard|bd|place|via|viale|piazza|corso|vicolo|street|st\.|road|rd\.?|lane|drive|way)\b|strasse\b|str\.|gasse\b|weg\b/i;
 
@@ -75,12 +79,14 @@ function classify(v: string): ProfileKind[] {
   if (presetLookup('language', v.replace(/[-_][A-Za-z]{2}$/, ''))) kinds.push('language');
   if (URL.test(v)) kinds.push('url');
   const tokens = v.split(/\s+/);
+  const company = COMPANY.test(v);
+  if (company) kinds.push('company');
   if (tokens.length === 1 && WORD.test(v)) kinds.push('word');
   if (
     (tokens.length >= 2 && tokens.length <= 5 && tokens.every((t) => WORD.test(t.replace(/,$/, '')))) ||
     /^\p{L}[^,]*, \p{L}/u.test(v)
   )
-    kinds.push('fullName');
+    if (!company) kinds.push('fullName');
   if (
     /\p{L}/u.test(v) &&
     (STREET_WORDS.test(v) || /^\d+\s*\p{L}|\p{L}\s\d+\s?[a-z]?$/u.test(v)) &&

@@ -116,7 +116,15 @@ const SPECS: Record<string, KeySpec> = {
     targets: ['FIRSTNAME', 'LASTNAME'],
     content: share('fullName'),
     contentLabel: 'full names (two words or more)',
+    // Without any header, a column of "First Last" values is only a weak guess (capped below).
+    contentOnly: true,
     transform: { type: 'splitFullName', order: 'auto' },
+  },
+  OFFICIAL_NAME: {
+    targets: ['OFFICIAL_NAME'],
+    content: (p) => p.shares.company,
+    contentLabel: 'company names (legal form such as AG, SA, GmbH, Sàrl)',
+    contentOnly: true,
   },
   CONTACT_NR: {
     targets: ['CONTACT_NR'],
@@ -126,6 +134,8 @@ const SPECS: Record<string, KeySpec> = {
 };
 
 const MIN_CONFIDENCE = 0.4;
+/** Content-only ceilings for detectors that can be fooled (two capitalised words are not always a person). */
+const WEAK_CONTENT_ONLY: Record<string, number> = { FULLNAME: 0.55, OFFICIAL_NAME: 0.6 };
 const MIN_CONTENT_ONLY = 0.5;
 
 export interface Candidate {
@@ -180,7 +190,7 @@ function score(column: string, profile: ColumnProfile, key: string): Candidate |
     if (contentText) reasons.push(contentText);
     else if (spec.content) reasons.push('no values in the sample');
   } else if (spec.contentOnly && c !== undefined && c >= MIN_CONTENT_ONLY) {
-    confidence = 0.85 * c;
+    confidence = Math.min(WEAK_CONTENT_ONLY[key] ?? 1, 0.85 * c);
     reasons.push(`header not recognised, but ${contentText}`);
   }
   if (confidence < MIN_CONFIDENCE) return null;

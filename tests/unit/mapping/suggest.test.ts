@@ -217,7 +217,7 @@ describe('mapping suggestion from content only', () => {
     const r = suggestMapping(cols(['Col1', 'Col2', 'Col3', 'Col4', 'Col5', 'Col6', 'Col7', 'Col8']), rows);
     const keys = r.columns.map((c) => c.suggestion?.key ?? null);
     expect(keys).toEqual([
-      null,
+      'FULLNAME',
       'EMAIL1',
       'ZIP_TOWN',
       'BIRTHDATE',
@@ -229,7 +229,18 @@ describe('mapping suggestion from content only', () => {
     expect(r.columns[1]!.suggestion!.reason).toMatch(
       /header not recognised, but 100% of 3 sampled values look like email/,
     );
-    expect(r.unmapped).toEqual(['Col1', 'Col6']);
+    expect(r.unmapped).toEqual(['Col6']);
+    // Two capitalised words are only a weak hint of a person's name: low confidence.
+    expect(r.columns[0]!.suggestion!.confidence).toBeLessThanOrEqual(0.55);
+  });
+
+  it('tells company names (legal form) from person names', () => {
+    const r = suggestMapping(cols(['A', 'B']), [
+      ['Acme AG', 'Hans Müller'],
+      ['Dupont Sàrl', 'Anna Meier'],
+      ['Rossi S.p.A.', 'Jean Dupont'],
+    ]);
+    expect(r.columns.map((c) => c.suggestion?.key)).toEqual(['OFFICIAL_NAME', 'FULLNAME']);
   });
 
   it('suggests each field once: a second email column becomes EMAIL2, others are alternatives', () => {
