@@ -138,6 +138,15 @@ export async function readCsv(
       }
       if ((await afterChunk(size)) === true) return { size, sha256: '', problems };
     }
+  } catch (e) {
+    // A file that disappears or cannot be read any more midway (network drive, USB stick).
+    if (e instanceof Error && 'syscall' in e) {
+      throw new AppError('import.read-failed', `Cannot read ${fileName} after ${size} bytes: ${e.message}`, {
+        fileName,
+        bytes: size,
+      });
+    }
+    throw e;
   } finally {
     stream.destroy();
   }

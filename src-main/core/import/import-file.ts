@@ -55,6 +55,15 @@ export async function importFile(
       readFileInto(c, path, options, { progress: ctx.progress, checkpoint: ctx.checkpoint }),
     );
     return { sources };
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new AppError(
+        'import.workspace-busy',
+        `The workspace is busy with another change (an import or a job still running); import ${basename(path)} again when it has finished.`,
+        { path },
+      );
+    }
+    throw e;
   } finally {
     conn.close();
   }

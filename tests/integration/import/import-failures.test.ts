@@ -78,6 +78,27 @@ describe('files that cannot be imported', () => {
   });
 });
 
+describe('a busy workspace', () => {
+  it('says so clearly when another connection holds the write lock', async () => {
+    const ws = await workspaceWithOneSource();
+    const other = ws.openJobConnection();
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      // A JobManager without the jobs table: recording the job would itself wait for the lock.
+      const job = new JobManager().start('import', (ctx) =>
+        importFile(ws, writeTemp('later.csv', 'a\n1\n'), {}, ctx),
+      );
+      await expect(job.done).rejects.toMatchObject({
+        code: 'import.workspace-busy',
+        message: expect.stringContaining('import later.csv again when it has finished'),
+      });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  }, 20_000);
+});
+
 describe('cancelling an import', () => {
   it('rolls everything back when cancelled midway', async () => {
     const ws = await workspaceWithOneSource();
