@@ -134,6 +134,22 @@ describe('survivorship', () => {
     expect(r).toMatchObject({ survivorId: 2, operation: 'UPDATE', data: { CONTACT_NR: '880001' } });
   });
 
+  it('two existing SecuTix contacts merged: the other number is reported, never silently dropped', () => {
+    const r = resolveSurvivorship([
+      member(1, { CONTACT_NR: '700200' }, OLD, { operation: 'UPDATE' }),
+      member(2, { CONTACT_NR: '700100' }, NEW, { operation: 'UPDATE' }),
+    ]);
+    expect(r).toMatchObject({ survivorId: 2, operation: 'UPDATE' });
+    expect(r.conflicts).toEqual([
+      expect.objectContaining({
+        field: 'CONTACT_NR',
+        value: '700200',
+        resolution: 'lost',
+        reason: expect.stringContaining('deactivate it in SecuTix'),
+      }),
+    ]);
+  });
+
   it('without any number the oldest contact survives', () => {
     const r = resolveSurvivorship([member(7, { LASTNAME: 'A' }, NEW), member(3, { LASTNAME: 'A' })]);
     expect(r.survivorId).toBe(3);
