@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { mappingSchema, type CellProblem, type Mapping, type MappingTemplate } from '../mapping/schema';
+import {
+  mappingSchema,
+  transformSchema,
+  type CellProblem,
+  type Mapping,
+  type MappingTemplate,
+} from '../mapping/schema';
 import type { SuggestionResult } from '../mapping/suggest';
 import type { BoundTemplate } from '../mapping/template';
 import { OPERATIONS } from '../secutix/fields';
@@ -32,6 +38,13 @@ export const mappingArgs = {
     sourceId: sourceId.optional(),
     limit: z.number().int().positive().max(10_000).default(1000),
     offset: z.number().int().min(0).default(0),
+  }),
+  /** Distinct values of a column, most frequent first, and what a valueMap would make of them. */
+  'mapping.values': z.object({
+    sourceId,
+    column: z.string().min(1),
+    limit: z.number().int().positive().max(5000).default(200),
+    transform: transformSchema.optional(),
   }),
   /** The source's saved mapping as a template (JSON) to save as a file and reuse elsewhere. */
   'mapping.templateExport': z.object({ sourceId, name: z.string().default('') }),
@@ -107,6 +120,11 @@ export interface MappingResults {
       rowNumber: number;
     }
   >;
+  'mapping.values': {
+    column: string;
+    distinct: number;
+    values: Array<{ value: string; count: number; mapped?: string }>;
+  };
   'mapping.templateExport': MappingTemplate;
   'mapping.templateBind': BoundTemplate;
   'numbers.status': NumbersStatusInfo;

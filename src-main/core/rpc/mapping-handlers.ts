@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { compileMapping } from '../../../shared/mapping/interpret';
 import { bindTemplate, parseTemplate, templateFromMapping } from '../../../shared/mapping/template';
 import { applyMapping } from '../mapping/apply-mapping';
+import { distinctColumnValues } from '../mapping/column-values';
 import { getSourceMapping, listMappingProblems, saveSourceMapping } from '../mapping/mapping-store';
 import { setContactsKind, setContactsOperation } from '../mapping/row-settings';
 import { suggestForSource } from '../mapping/suggest-source';
@@ -24,6 +25,7 @@ type MappingHandlerName =
   | 'mapping.preview'
   | 'mapping.apply'
   | 'mapping.problems'
+  | 'mapping.values'
   | 'mapping.templateExport'
   | 'mapping.templateBind'
   | 'numbers.status'
@@ -79,6 +81,8 @@ export function mappingHandlers(host: HostContext): Pick<Handlers, MappingHandle
       return { jobId };
     },
     'mapping.problems': async (a) => listMappingProblems(ws.db, a),
+    'mapping.values': async (a) =>
+      distinctColumnValues(ws.db, a.sourceId, a.column, { limit: a.limit, transform: a.transform }),
     'mapping.templateExport': async (a) => {
       const source = getSource(ws.db, a.sourceId);
       return templateFromMapping(requireMapping(host, a.sourceId).mapping, source.columns, a.name);

@@ -62,6 +62,31 @@ describe('mapping RPC', () => {
     expect(await call('mapping.templateBind', { sourceId, template })).toMatchObject({ missing: [] });
   });
 
+  it('lists the distinct values of a column with what a title value map makes of them', async () => {
+    const { ws, call } = setup();
+    const sourceId = seedSource(ws, {
+      fileName: 'titles.csv',
+      columns: ['Anrede'],
+      rows: [['Herr'], ['Herr '], ['Frau'], ['Exzellenz'], ['']],
+    });
+    expect(
+      await call('mapping.values', {
+        sourceId,
+        column: 'anrede',
+        transform: { type: 'valueMap', preset: 'title' },
+      }),
+    ).toEqual({
+      column: 'Anrede',
+      distinct: 4,
+      values: [
+        { value: 'Herr', count: 2, mapped: 'MR' },
+        { value: '', count: 1 },
+        { value: 'Exzellenz', count: 1 },
+        { value: 'Frau', count: 1, mapped: 'MRS' },
+      ],
+    });
+  });
+
   it('validates arguments and turns refusals into coded errors', async () => {
     const { dispatch, sourceId } = setup();
     expect(await dispatch('contacts.setOperation', { contactIds: [1], operation: 'UPSERT' })).toMatchObject({
