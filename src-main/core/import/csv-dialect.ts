@@ -6,6 +6,8 @@ export interface CsvDialect {
   delimiter: string;
   quoteChar: string;
   newline: Newline;
+  /** The file starts with Excel's `sep=;` hint line, which is neither header nor data. */
+  sepLine?: boolean;
 }
 
 export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -91,6 +93,8 @@ export function detectDelimiter(sample: string, newline: Newline): string {
 
 export function detectDialect(sample: string, overrideDelimiter?: string): CsvDialect {
   const newline = detectNewline(sample);
-  const delimiter = overrideDelimiter ?? detectDelimiter(sample, newline);
-  return { delimiter, quoteChar: detectQuoteChar(sample, delimiter), newline };
+  const hint = /^sep=(.)(\r\n|\n|\r|$)/i.exec(sample);
+  const delimiter = overrideDelimiter ?? hint?.[1] ?? detectDelimiter(sample, newline);
+  const dialect: CsvDialect = { delimiter, quoteChar: detectQuoteChar(sample, delimiter), newline };
+  return hint ? { ...dialect, sepLine: true } : dialect;
 }

@@ -78,6 +78,7 @@ export async function readCsv(
   const decoder = createChunkDecoder(plan.encoding, fileName);
   const hash = createHash('sha256');
   const problems: CsvReadResult['problems'] = [];
+  const skipSepLine = plan.dialect.sepLine === true;
   let size = 0;
   let line = 1;
   let pending = '';
@@ -116,7 +117,10 @@ export async function readCsv(
             : `Row ${row}: a quote inside a quoted field is not doubled; the field runs on to the next closing quote (check this row and the next ones).`,
       });
     }
-    for (let i = 0; i < count; i++) onRecord(starts[i]!, records[i]!, jsons[i]!);
+    for (let i = 0; i < count; i++) {
+      if (skipSepLine && starts[i] === 1) continue;
+      onRecord(starts[i]!, records[i]!, jsons[i]!);
+    }
     line = l;
     pending = last ? '' : input.substring(consumed);
   };

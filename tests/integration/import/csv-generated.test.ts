@@ -79,6 +79,23 @@ describe('CSV dialects and structure', () => {
     expect(storedRows(ws, sources[0]!.id)[0]!.cells).toEqual(['a@b.ch', 'Anna', 'Muster']);
   });
 
+  it("follows Excel's sep=; hint line and does not treat it as a row", async () => {
+    const ws = tempWorkspace();
+    const { sources } = await runImport(
+      ws,
+      writeTemp('sep.csv', 'sep=;\r\nName;Ort\r\nMüller, Hans;Zürich\r\n'),
+    );
+    expect(sources[0]).toMatchObject({
+      delimiter: ';',
+      columns: ['Name', 'Ort'],
+      headerRow: 2,
+      warnings: [],
+    });
+    expect(storedRows(ws, sources[0]!.id)).toEqual([
+      { row: 3, cells: ['Müller, Hans', 'Zürich'], flags: [] },
+    ]);
+  });
+
   it('uses the delimiter given by the user over the detected one', async () => {
     const ws = tempWorkspace();
     const { sources } = await runImport(ws, writeTemp('o.csv', 'a;b,c\n1;2,3\n'), { delimiter: ',' });
