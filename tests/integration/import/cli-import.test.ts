@@ -114,6 +114,28 @@ describe('contact-prep import / info / rows', () => {
     });
   });
 
+  it('prints {sources:[...]} for --all-sheets and imports one source per sheet', async () => {
+    const ws = join(tempDir(), 'w.cprep');
+    const r = await cli([
+      'import',
+      join(DATA, 'xlsx/csvkit/sheets.xlsx'),
+      '-w',
+      ws,
+      '--all-sheets',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { sources: Array<{ source: number; sheet: string; rows: number }> };
+    expect(out.sources.map((s) => [s.source, s.sheet, s.rows])).toEqual([
+      [1, 'data', 5],
+      [2, 'ʤ', 1],
+    ]);
+    const text = await cli(['import', join(DATA, 'xlsx/csvkit/sheets.xlsx'), '-w', ws, '--sheet', 'data']);
+    expect(text.out).toContain(
+      'Imported sheets.xlsx [sheet data] as source 3: 5 rows × 8 columns (header row 1).',
+    );
+  });
+
   it('exits 1 with a clear message for bad input and usage errors', async () => {
     const ws = join(tempDir(), 'w.cprep');
     const xls = await cli([
