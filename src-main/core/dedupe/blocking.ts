@@ -14,7 +14,7 @@ export interface BlockingOptions {
   window: number;
 }
 
-export const DEFAULT_BLOCKING: BlockingOptions = { maxBlock: 60, window: 6 };
+export const DEFAULT_BLOCKING: BlockingOptions = { maxBlock: 50, window: 4 };
 
 export interface BlockingStats {
   keys: Record<string, { blocks: number; pairs: number; capped: number }>;

@@ -1,7 +1,7 @@
 import { cologne } from './phonetics';
 import { bundledNicknames, type Nicknames } from './nicknames';
 import { F, KIND_CODE, type RecordTable } from './records';
-import { jaroWinkler, osaDistance, tokenSetSimilarity } from './similarity';
+import { jaroWinkler, osaDistance, tokenArraySimilarity, tokenSetSimilarity } from './similarity';
 
 /**
  * Field comparisons with discrete levels (Fellegi–Sunter / Splink style). Level 0 is always
@@ -20,6 +20,8 @@ export interface ComparisonDef {
   /** Agreement on this field can lift a vetoed pair back to 'review' (shared email/phone). */
   contact?: boolean;
 }
+
+const isNumber = (t: string): boolean => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
 
 export type ModelKind = 'individual' | 'structure' | 'relay';
 export const MODEL_KINDS: readonly ModelKind[] = ['individual', 'structure', 'relay'];
@@ -50,8 +52,8 @@ const DOB: ComparisonDef = {
 };
 const EMAIL: ComparisonDef = {
   field: 'EMAIL1',
-  method: 'exact normalised, local part',
-  levels: ['missing', 'exact', 'close', 'different'],
+  method: 'exact normalised, one edit, same local part',
+  levels: ['missing', 'exact', 'one edit', 'same local part', 'different'],
   contact: true,
 };
 const PHONE: ComparisonDef = {
@@ -62,8 +64,8 @@ const PHONE: ComparisonDef = {
 };
 const STREET: ComparisonDef = {
   field: 'LINE1',
-  method: 'token-set',
-  levels: ['missing', 'exact', 'ts≥0.9', 'ts≥0.6', 'different'],
+  method: 'token-set, house number',
+  levels: ['missing', 'exact', 'ts≥0.9', 'ts≥0.6', 'other house number', 'different'],
 };
 const LINE2: ComparisonDef = {
   field: 'LINE2',
@@ -166,6 +168,30 @@ export class Comparer {
     return s >= 0.8 ? 3 : 4;
   }
 
+  // Name pairs repeat a lot (Hans/Peter in every block): levels cached per code pair.
+  private readonly firstCache = new Map<number, number>();
+  private readonly lastCache = new Map<number, number>();
+  private cachedFirst(x: number, y: number): number {
+    if (!x || !y) return 0;
+    const key = x < y ? x * 67108864 + y : y * 67108864 + x;
+    let l = this.firstCache.get(key);
+    if (l === undefined) {
+      l = this.firstLevel(this.str(F.first, x), this.str(F.first, y));
+      if (this.firstCache.size < 2_000_000) this.firstCache.set(key, l);
+    }
+    return l;
+  }
+  private cachedLast(x: number, y: number): number {
+    if (!x || !y) return 0;
+    const key = x < y ? x * 67108864 + y : y * 67108864 + x;
+    let l = this.lastCache.get(key);
+    if (l === undefined) {
+      l = this.lastLevel(this.str(F.last, x), this.str(F.last, y), x, y);
+      if (this.lastCache.size < 2_000_000) this.lastCache.set(key, l);
+    }
+    return l;
+  }
+
   /** Writes the levels of pair (i, j) for `kind` into out[off…]. */
   compare(kind: ModelKind, i: number, j: number, out: Uint8Array, off: number): void {
     if (kind === 'individual') {
@@ -173,14 +199,14 @@ export class Comparer {
       out[off + 2] = this.dob(i, j);
       out[off + 3] = this.email(i, j);
       out[off + 4] = this.phone(i, j);
-      out[off + 5] = this.tokens(F.street, i, j, 0.9, 0.6);
+      out[off + 5] = this.street(i, j);
       out[off + 6] = this.close3(F.line2, i, j);
       out[off + 7] = this.locality(i, j);
     } else if (kind === 'structure') {
       this.swapped = false;
       out[off] = this.tokens(F.org, i, j, 0.9, 0.6);
       out[off + 1] = this.close3(F.addrName, i, j);
-      out[off + 2] = this.tokens(F.street, i, j, 0.9, 0.6);
+      out[off + 2] = this.street(i, j);
       out[off + 3] = this.close3(F.line2, i, j);
       out[off + 4] = this.locality(i, j);
       out[off + 5] = this.exact(F.townComp, i, j);
@@ -193,7 +219,7 @@ export class Comparer {
       out[off + 3] = this.dob(i, j);
       out[off + 4] = this.email(i, j);
       out[off + 5] = this.phone(i, j);
-      out[off + 6] = this.tokens(F.street, i, j, 0.9, 0.6);
+      out[off + 6] = this.street(i, j);
       out[off + 7] = this.locality(i, j);
     }
   }
@@ -205,9 +231,8 @@ export class Comparer {
     const fj = this.code(F.first, j);
     const li = this.code(F.last, i);
     const lj = this.code(F.last, j);
-    const first = fi === fj && fi !== 0 ? 1 : this.firstLevel(this.str(F.first, fi), this.str(F.first, fj));
-    const last =
-      li === lj && li !== 0 ? 1 : this.lastLevel(this.str(F.last, li), this.str(F.last, lj), li, lj);
+    const first = fi === fj && fi !== 0 ? 1 : this.cachedFirst(fi, fj);
+    const last = li === lj && li !== 0 ? 1 : this.cachedLast(li, lj);
     if ((first >= 3 || last >= 3) && fi && fj && li && lj) {
       const a = this.lastLevel(this.str(F.first, fi), this.str(F.last, lj));
       const b = this.lastLevel(this.str(F.last, li), this.str(F.first, fj));
@@ -247,9 +272,9 @@ export class Comparer {
     if (ci === cj) return 1;
     const a = this.str(F.email, ci);
     const b = this.str(F.email, cj);
+    if (osaDistance(a, b, 1) <= 1) return 2;
     const la = a.slice(0, a.indexOf('@'));
-    if (la.length > 3 && la === b.slice(0, b.indexOf('@'))) return 2;
-    return osaDistance(a, b, 1) <= 1 ? 2 : 3;
+    return la.length > 3 && la === b.slice(0, b.indexOf('@')) ? 3 : 4;
   }
 
   private phone(i: number, j: number): number {
@@ -304,12 +329,40 @@ export class Comparer {
     return jaroWinkler(a, b) >= 0.9 || tokenSetSimilarity(a, b) >= 0.8 ? 2 : 3;
   }
 
+  private readonly tokenCache: Array<Array<string[] | undefined>> = [];
+  private tokensOf(f: number, code: number): string[] {
+    const cache = (this.tokenCache[f] ??= new Array<string[] | undefined>(this.t.columns[f]!.dict.length));
+    let t = cache[code];
+    if (t === undefined) t = cache[code] = this.str(f, code).split(' ').filter(Boolean);
+    return t;
+  }
+
+  /** Street line: like tokens(), plus 'same street, other house number' (a neighbour). */
+  private street(i: number, j: number): number {
+    const ci = this.code(F.street, i);
+    const cj = this.code(F.street, j);
+    if (!ci || !cj) return 0;
+    if (ci === cj) return 1;
+    const ta = this.tokensOf(F.street, ci);
+    const tb = this.tokensOf(F.street, cj);
+    const s = tokenArraySimilarity(ta, tb);
+    if (s >= 0.9) return 2;
+    const na = ta.filter(isNumber);
+    const nb = tb.filter(isNumber);
+    if (na.length && nb.length && !na.some((x) => nb.includes(x))) {
+      const wa = ta.filter((x) => !isNumber(x));
+      const wb = tb.filter((x) => !isNumber(x));
+      if (wa.length && wb.length && tokenArraySimilarity(wa, wb) >= 0.9) return 4;
+    }
+    return s >= 0.6 ? 3 : 5;
+  }
+
   private tokens(f: number, i: number, j: number, close: number, fuzzy: number): number {
     const ci = this.code(f, i);
     const cj = this.code(f, j);
     if (!ci || !cj) return 0;
     if (ci === cj) return 1;
-    const s = tokenSetSimilarity(this.str(f, ci), this.str(f, cj));
+    const s = tokenArraySimilarity(this.tokensOf(f, ci), this.tokensOf(f, cj));
     return s >= close ? 2 : s >= fuzzy ? 3 : 4;
   }
 }

@@ -4,11 +4,11 @@ import { BAND_REVIEW, BAND_SURE } from './pair-scorer';
 export { BAND_REVIEW, BAND_SURE } from './pair-scorer';
 import { COMPARISONS, Comparer, MODEL_KINDS, modelKindOf, type ModelKind } from './compare';
 import type { FieldExplanation } from './cluster-store';
-import { estimateU, fitModel, type FsModel } from './model';
+import { estimateU, EXACT_SOURCE_FIELD, fitModel, type FsModel } from './model';
 import { PairScorer } from './pair-scorer';
 import { computePatternKeys } from './pattern-keys';
 import { decodePattern, encodePattern, MAX_COMPARISONS } from './patterns';
-import type { RecordTable } from './records';
+import { F, type FieldName, type RecordTable } from './records';
 
 export interface Thresholds {
   /** Match probability from which a pair is a sure duplicate. */
@@ -116,6 +116,58 @@ function randomLevelCounts(
   return { counts, pairs: done };
 }
 
+/** P(two records of `members` with the field filled hold the same value) = Σ p_v². */
+function exactChance(t: RecordTable, f: number, members: number[]): number | undefined {
+  const col = t.columns[f]!;
+  const counts = new Map<number, number>();
+  let filled = 0;
+  for (const i of members) {
+    const c = col.codes[i]!;
+    if (c === 0) continue;
+    filled++;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  if (filled < 2) return undefined;
+  let sum = 0;
+  for (const n of counts.values()) sum += n * (n - 1);
+  return Math.max(sum / (filled * (filled - 1)), 1 / (filled * filled));
+}
+
+/** Chance that two records with the same last name share their email / its local part. */
+function emailChanceWithinSurname(
+  t: RecordTable,
+  members: number[],
+): { exact: number; local: number } | undefined {
+  const email = t.columns[F.email]!;
+  const last = t.columns[F.last]!.codes;
+  const groups = new Map<number, number[]>();
+  for (const i of members) {
+    if (email.codes[i] === 0 || last[i] === 0) continue;
+    const g = groups.get(last[i]!);
+    if (g) g.push(email.codes[i]!);
+    else groups.set(last[i]!, [email.codes[i]!]);
+  }
+  let pairs = 0;
+  let exact = 0;
+  let local = 0;
+  for (const codes of groups.values()) {
+    if (codes.length < 2) continue;
+    pairs += codes.length * (codes.length - 1);
+    const byCode = new Map<number, number>();
+    const byLocal = new Map<string, number>();
+    for (const c of codes) {
+      byCode.set(c, (byCode.get(c) ?? 0) + 1);
+      const v = email.dict[c]!;
+      const l = v.slice(0, v.indexOf('@'));
+      byLocal.set(l, (byLocal.get(l) ?? 0) + 1);
+    }
+    for (const n of byCode.values()) exact += n * (n - 1);
+    for (const n of byLocal.values()) local += n * (n - 1);
+  }
+  if (pairs < 100) return undefined;
+  return { exact: exact / pairs, local: (local - exact) / pairs };
+}
+
 export async function detectDuplicates(t: RecordTable, options: DetectOptions = {}): Promise<DetectResult> {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const progress = options.progress ?? (() => undefined);
@@ -151,8 +203,29 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
     const members: number[] = [];
     for (let i = 0; i < t.n; i++) if (modelKindOf(t.kind[i]!) === kind) members.push(i);
     if (members.length < 2) continue;
-    const r = randomLevelCounts(t, kind, Int32Array.from(members), options.randomPairs ?? 100_000, cmp);
-    models[kind] = fitModel(kind, counts, estimateU(kind, r.counts), r.pairs);
+    const r = randomLevelCounts(t, kind, Int32Array.from(members), options.randomPairs ?? 30_000, cmp);
+    const exact = COMPARISONS[kind].map((def) => {
+      const field = EXACT_SOURCE_FIELD[def.field];
+      return field === undefined ? undefined : exactChance(t, F[field as FieldName], members);
+    });
+    const u = estimateU(kind, r.counts, exact);
+    // E-mail addresses are built from names (hans.muster@…), so agreement on the email is far
+    // more likely between namesakes than between random people: its u is taken among pairs
+    // sharing the last name, the situation in which the email comparison actually decides.
+    const e = COMPARISONS[kind].findIndex((d) => d.field === 'EMAIL1');
+    const within = emailChanceWithinSurname(t, members);
+    if (e >= 0 && within) {
+      const ue = u[e]!;
+      const last = ue.length - 1;
+      const exact = Math.max(ue[1]!, within.exact);
+      const local = Math.max(ue[3]!, within.local);
+      const edit = Math.max(ue[2]!, within.local);
+      ue[last] = Math.max(0.01, ue[last]! - (exact - ue[1]!) - (local - ue[3]!) - (edit - ue[2]!));
+      ue[1] = exact;
+      ue[2] = edit;
+      ue[3] = local;
+    }
+    models[kind] = fitModel(kind, counts, u, r.pairs);
   }
   const scorer = new PairScorer(t, models, thresholds);
   let vetoed = 0;

@@ -75,9 +75,40 @@ function normalise(counts: number[], prior: number[], strength: number): number[
 }
 
 /** u from the level counts of random pairs (arrays per comparison per level). */
-export function estimateU(kind: ModelKind, randomCounts: number[][]): number[][] {
-  return COMPARISONS[kind].map((def, c) => normalise(randomCounts[c]!, priorU(def), PRIOR_PAIRS));
+export function estimateU(
+  kind: ModelKind,
+  randomCounts: number[][],
+  exactChance?: ReadonlyArray<number | undefined>,
+): number[][] {
+  return COMPARISONS[kind].map((def, c) => {
+    const u = normalise(randomCounts[c]!, priorU(def), PRIOR_PAIRS);
+    // Exact agreement by chance is known exactly from value frequencies (Σ p_v²): a random
+    // sample of 30k pairs cannot see a 1-in-30,000 coincidence such as a shared birthdate.
+    const exact = exactChance?.[c];
+    if (exact !== undefined && exact > 0) {
+      const rest = 1 - u[1]!;
+      const scale = rest > 0 ? (1 - exact) / rest : 0;
+      return u.map((v, l) => (l === 0 ? 1 : l === 1 ? exact : v * scale));
+    }
+    return u;
+  });
 }
+
+/** Field (record column) whose value frequencies give a comparison's exact-agreement chance. */
+export const EXACT_SOURCE_FIELD: Record<string, string> = {
+  FIRSTNAME: 'first',
+  LASTNAME: 'last',
+  BIRTHDATE: 'dob',
+  EMAIL1: 'email',
+  PHONE: 'mobile',
+  LINE1: 'street',
+  LINE2: 'line2',
+  'ZIPCODE+TOWN': 'zip',
+  OFFICIAL_NAME: 'org',
+  ADDRESS_NAME: 'addrName',
+  TOWN_COMPLEMENT: 'townComp',
+  COUNTRY: 'country',
+};
 
 /**
  * EM training sessions, as Splink runs them: each session takes the candidate pairs that agree

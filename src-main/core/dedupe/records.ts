@@ -56,32 +56,38 @@ export interface RecordTable {
   columns: FieldColumn[];
 }
 
-class Interner {
+/**
+ * Interns one field: raw value → code of its normalised form. One Map lookup per value in the
+ * common case (the raw value was seen before); the normaliser runs once per distinct raw value.
+ * High-cardinality fields skip the raw cache (it would hold every row) and intern the
+ * normalised value directly.
+ */
+class FieldInterner {
   readonly dict: string[] = [''];
-  private readonly map = new Map<string, number>([['', 0]]);
-  intern(v: string): number {
-    let i = this.map.get(v);
+  private readonly norm = new Map<string, number>([['', 0]]);
+  private readonly raw = new Map<string, number>();
+  constructor(
+    private readonly fn: (s: string) => string,
+    private readonly cacheRaw: boolean,
+  ) {}
+  internNormalised(v: string): number {
+    let i = this.norm.get(v);
     if (i === undefined) {
       i = this.dict.length;
       this.dict.push(v);
-      this.map.set(v, i);
+      this.norm.set(v, i);
     }
     return i;
   }
-}
-
-/** Raw-value caches: many rows share towns, zips, first names; normalise each once. */
-class CachedNormaliser {
-  private readonly cache = new Map<string, string>();
-  constructor(private readonly fn: (s: string) => string) {}
-  get(raw: string | undefined): string {
-    if (!raw) return '';
-    let v = this.cache.get(raw);
-    if (v === undefined) {
-      v = this.fn(raw);
-      if (this.cache.size < 200_000) this.cache.set(raw, v);
+  code(raw: string | undefined): number {
+    if (!raw) return 0;
+    if (!this.cacheRaw) return this.internNormalised(this.fn(raw));
+    let c = this.raw.get(raw);
+    if (c === undefined) {
+      c = this.internNormalised(this.fn(raw));
+      this.raw.set(raw, c);
     }
-    return v;
+    return c;
   }
 }
 
@@ -95,15 +101,33 @@ export class RecordBuilder {
   private ids: Int32Array;
   private kinds: Uint8Array;
   private codes: Int32Array[];
-  private readonly interners = FIELDS.map(() => new Interner());
-  private readonly name = new CachedNormaliser(normName);
-  private readonly company = new CachedNormaliser(normCompany);
-  private readonly street = new CachedNormaliser(normStreet);
-  private readonly town = new CachedNormaliser(normTown);
-  private readonly zip = new CachedNormaliser(normZip);
-  private readonly date = new CachedNormaliser(normDate);
-  private readonly text = new CachedNormaliser(basicText);
-  private readonly country = new CachedNormaliser(normCountry);
+  private readonly fields: FieldInterner[] = FIELDS.map((f) => {
+    switch (f) {
+      case 'first':
+      case 'last':
+        return new FieldInterner(normName, true);
+      case 'dob':
+        return new FieldInterner(normDate, true);
+      case 'email':
+        return new FieldInterner(normEmail, false);
+      case 'mobile':
+      case 'phone':
+        return new FieldInterner((v) => v, false); // normalised by add(): needs the country
+      case 'street':
+      case 'line2':
+        return new FieldInterner(normStreet, false);
+      case 'zip':
+        return new FieldInterner(normZip, true);
+      case 'town':
+        return new FieldInterner(normTown, true);
+      case 'country':
+        return new FieldInterner(normCountry, true);
+      case 'org':
+        return new FieldInterner(normCompany, true);
+      default:
+        return new FieldInterner(basicText, true);
+    }
+  });
 
   constructor(capacity = 1024) {
     this.cap = Math.max(16, capacity);
@@ -118,32 +142,35 @@ export class RecordBuilder {
     this.ids[i] = id;
     const kind = kindOverride ?? deriveKind(data);
     this.kinds[i] = kind ? KIND_CODE[kind] : KIND_NONE;
-    const country = this.country.get(data.COUNTRY);
-    const set = (f: number, v: string) => {
-      this.codes[f]![i] = v ? this.interners[f]!.intern(v) : 0;
-    };
-    set(F.first, this.name.get(data.FIRSTNAME));
-    set(F.last, this.name.get(data.LASTNAME));
-    set(F.dob, this.date.get(data.BIRTHDATE));
-    set(F.email, data.EMAIL1 ? normEmail(data.EMAIL1) : '');
-    set(F.mobile, data.CELLPHONE ? normPhone(data.CELLPHONE, country || 'CH') : '');
-    set(F.phone, data.TELEPHONE ? normPhone(data.TELEPHONE, country || 'CH') : '');
-    set(F.street, this.street.get(data.LINE1));
-    set(F.line2, this.street.get(join(data.LINE2, data.LINE3)));
+    const fl = this.fields;
+    const cc = this.codes;
+    const countryCode = fl[F.country]!.code(data.COUNTRY);
+    cc[F.country]![i] = countryCode;
+    const country = fl[F.country]!.dict[countryCode] || 'CH';
+    cc[F.first]![i] = fl[F.first]!.code(data.FIRSTNAME);
+    cc[F.last]![i] = fl[F.last]!.code(data.LASTNAME);
+    cc[F.dob]![i] = fl[F.dob]!.code(data.BIRTHDATE);
+    cc[F.email]![i] = fl[F.email]!.code(data.EMAIL1);
+    cc[F.mobile]![i] = data.CELLPHONE ? fl[F.mobile]!.code(normPhone(data.CELLPHONE, country)) : 0;
+    cc[F.phone]![i] = data.TELEPHONE ? fl[F.phone]!.code(normPhone(data.TELEPHONE, country)) : 0;
+    cc[F.street]![i] = fl[F.street]!.code(data.LINE1);
+    cc[F.line2]![i] = fl[F.line2]!.code(join(data.LINE2, data.LINE3));
     // "1003 Lausanne" typed into the town cell: the postcode moves to its own field.
     let zipRaw = data.ZIPCODE;
     let townRaw = data.TOWN;
-    const glued = townRaw ? /^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$/.exec(townRaw) : null;
+    const glued =
+      townRaw && townRaw.trimStart().charCodeAt(0) <= 90
+        ? /^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$/.exec(townRaw)
+        : null;
     if (glued) {
       zipRaw ||= glued[1];
       townRaw = glued[2];
     }
-    set(F.zip, this.zip.get(zipRaw));
-    set(F.town, this.town.get(townRaw));
-    set(F.country, country);
-    set(F.org, this.company.get(data.OFFICIAL_NAME));
-    set(F.addrName, this.text.get(join(data.ADDRESS_NAME1, data.ADDRESS_NAME2)));
-    set(F.townComp, this.text.get(data.TOWN_COMPLEMENT));
+    cc[F.zip]![i] = fl[F.zip]!.code(zipRaw);
+    cc[F.town]![i] = fl[F.town]!.code(townRaw);
+    cc[F.org]![i] = fl[F.org]!.code(data.OFFICIAL_NAME);
+    cc[F.addrName]![i] = fl[F.addrName]!.code(join(data.ADDRESS_NAME1, data.ADDRESS_NAME2));
+    cc[F.townComp]![i] = fl[F.townComp]!.code(data.TOWN_COMPLEMENT);
   }
 
   private grow(): void {
@@ -177,7 +204,7 @@ export class RecordBuilder {
       n,
       ids: shared(this.ids),
       kind: this.kinds.slice(0, n),
-      columns: FIELDS.map((_, f) => ({ dict: this.interners[f]!.dict, codes: shared(this.codes[f]!) })),
+      columns: FIELDS.map((_, f) => ({ dict: this.fields[f]!.dict, codes: shared(this.codes[f]!) })),
     };
   }
 }

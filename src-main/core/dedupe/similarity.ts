@@ -106,10 +106,17 @@ export function osaDistance(a: string, b: string, max = Infinity): number {
  */
 export function tokenSetSimilarity(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
-  const ta = a.split(' ').filter(Boolean);
-  const tb = b.split(' ').filter(Boolean);
+  return tokenArraySimilarity(a.split(' ').filter(Boolean), b.split(' ').filter(Boolean));
+}
+
+let usedBuf = new Uint8Array(16);
+
+/** tokenSetSimilarity on pre-split tokens (callers cache the split per value). */
+export function tokenArraySimilarity(ta: readonly string[], tb: readonly string[]): number {
   if (ta.length === 0 || tb.length === 0) return 0;
-  const used = new Uint8Array(tb.length);
+  if (usedBuf.length < tb.length) usedBuf = new Uint8Array(tb.length * 2);
+  const used = usedBuf;
+  used.fill(0, 0, tb.length);
   let total = 0;
   for (const x of ta) {
     let best = 0;
