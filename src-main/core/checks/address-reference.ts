@@ -134,3 +134,17 @@ export function postcodeForTown(
   }
   return codes.length === 1 ? { postcode: codes[0]!, confidence: writtenPostcode ? 0.5 : 0.8 } : undefined;
 }
+
+/**
+ * The reference spelling of a town at a postcode when it is the same name (`Geneve` at 1204 →
+ * `Genève`), else the town as written: split suggestions then need no second fix.
+ */
+export function officialSpelling(
+  index: PostalIndex | undefined,
+  country: string,
+  postcode: string,
+  town: string,
+): string {
+  const match = index?.matchTown(referenceKey(country, postcode), town);
+  return match && !match.alias && match.key === townKey(town) ? match.name : town;
+}

@@ -7,6 +7,7 @@ import {
   rowCountry,
   splitPostcodeTown,
   countrySettingsKey,
+  officialSpelling,
 } from './address-reference';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
@@ -70,7 +71,7 @@ export const postcodeCheck: Check = {
         const suggestion: Record<string, string> = { ZIPCODE: split.postcode };
         // `75008 CEDEX 08`: the CEDEX mark belongs after the town (`Paris CEDEX 08`).
         const cedex = /^cedex\b/i.test(split.town);
-        if (!town) suggestion.TOWN = split.town;
+        if (!town) suggestion.TOWN = officialSpelling(index, country, split.postcode, split.town);
         else if (cedex && !/\bcedex\b/i.test(town)) suggestion.TOWN = `${town} ${split.town.toUpperCase()}`;
         return [
           finding(

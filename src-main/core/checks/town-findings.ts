@@ -4,17 +4,21 @@ import { townKey, townKeyWithoutNumber } from '../reference/town-key';
 import { closestTown, postcodeForTown } from './address-reference';
 import type { Finding } from './check';
 import { finding } from './finding';
+import { isSingleCase } from './name-case';
 
 /** Findings of the town check once the postcode is known to the reference (pure). */
 
 /** The town is right but spelled differently from the reference (accents, case, `St`). */
 export function spelling(contact: Contact, town: string, reference: string, alias: boolean): Finding[] {
   const key = townKey(town);
+  const refKey = townKey(reference);
   // Only respell when the reference is the same place name; keep `Lausanne 1` office numbers,
   // district suffixes and accepted aliases as they are.
-  if (alias || townKeyWithoutNumber(key) !== townKey(reference)) return [];
-  const suffix = key === townKey(reference) ? '' : town.slice(town.trimEnd().search(/\s\d+$/));
-  const suggested = reference + suffix;
+  if (alias || (key !== refKey && townKeyWithoutNumber(key) !== refKey)) return [];
+  // `Paris 8e` for `Paris 08` is fine as written; only re-case numbered names in CAPS.
+  if (/\d/.test(reference) && !isSingleCase(town)) return [];
+  const office = /\s\d+$/.exec(town.trimEnd());
+  const suggested = key === refKey || !office ? reference : reference + office[0];
   if (suggested === town || !differsBeyondCase(town, suggested)) return [];
   return [
     finding(

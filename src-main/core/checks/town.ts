@@ -7,6 +7,7 @@ import {
   referenceKey,
   rowCountry,
   splitPostcodeTown,
+  officialSpelling,
 } from './address-reference';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
@@ -67,7 +68,10 @@ function checkTown(contact: Contact, ctx: CheckContext): Finding[] {
   if (town) {
     const split = splitPostcodeTown(country, town);
     if (split) {
-      const suggestion: Record<string, string> = { TOWN: split.town };
+      const index = TOWN_CHECK_COUNTRIES.has(country) ? postal.get(country) : undefined;
+      const suggestion: Record<string, string> = {
+        TOWN: officialSpelling(index, country, split.postcode, split.town),
+      };
       if (!zipRaw) suggestion.ZIPCODE = split.postcode;
       const agrees = !zipRaw || readPostcode(country, zipRaw)?.value === split.postcode;
       return [
