@@ -2,10 +2,10 @@ import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import { spawnWorker } from '../workers/spawn';
 import type { ChecksBatchReply, ChecksWorkerData } from '../workers/checks.worker';
-import type { RawContact } from './raw-contact';
+import type { BatchResult } from './raw-contact';
 
 interface Pending {
-  resolve: (values: unknown[][]) => void;
+  resolve: (result: BatchResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -27,7 +27,7 @@ export class CheckPool {
         this.pending.delete(reply.seq);
         if (!p) return;
         if ('error' in reply) p.reject(AppError.internal(`Checks worker failed: ${reply.error}`));
-        else p.resolve(reply.values);
+        else p.resolve({ rows: reply.rows, values: reply.values });
       });
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => {
@@ -37,14 +37,15 @@ export class CheckPool {
     }
   }
 
-  submit(rows: RawContact[]): Promise<unknown[][]> {
+  /** Checks the active contacts with id in (after, upTo] in the least busy worker. */
+  submit(after: number, upTo: number): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
     let best = 0;
     for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
     const seq = ++this.seq;
     this.load[best]! += 1;
-    const done = new Promise<unknown[][]>((resolve, reject) => this.pending.set(seq, { resolve, reject }));
-    this.workers[best]!.postMessage({ seq, rows });
+    const done = new Promise<BatchResult>((resolve, reject) => this.pending.set(seq, { resolve, reject }));
+    this.workers[best]!.postMessage({ seq, after, upTo });
     return done;
   }
 

@@ -1,9 +1,10 @@
+import type { Statement } from 'better-sqlite3';
 import type { Contact, ContactData, ContactKind, Operation } from '../../../shared/domain';
+import type { Check, CheckContext } from './check';
+import { checkContact } from './context';
+import { FINDING_WIDTH, pushFindingValues } from './findings-store';
 
-/**
- * An active contact as shipped to a worker: the JSON text of `data` is parsed in the worker so the
- * main thread (which also reads SQLite and writes findings) does not spend its time in JSON.parse.
- */
+/** An active contact as read by a checks batch (raw row of RANGE_SELECT; `data` still JSON text). */
 export type RawContact = [
   id: number,
   data: string,
@@ -13,8 +14,40 @@ export type RawContact = [
   sourceId: number | null,
 ];
 
-export const RAW_CONTACT_SELECT =
-  "SELECT id, data, kind_override, operation, source_row_id, source_id FROM contacts WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?";
+/**
+ * The contacts of one batch, `id` in (after, upTo]. Workers run it on their own read-only
+ * connection, so the main thread neither reads nor copies contacts: it only hands out id ranges
+ * and writes findings (it was the bottleneck when it shipped rows to the workers).
+ */
+export const RANGE_SELECT =
+  "SELECT id, data, kind_override, operation, source_row_id, source_id FROM contacts WHERE status = 'active' AND id > ? AND id <= ? ORDER BY id";
+
+/** The upper id of the next batch of `size` active contacts after `after` (null when none is left). */
+export const NEXT_BOUND_SELECT =
+  "SELECT max(id) FROM (SELECT id FROM contacts WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?)";
+
+export interface BatchResult {
+  rows: number;
+  /** Insert-ready finding values, FINDING_WIDTH per finding, flat (cheap to copy between threads). */
+  values: unknown[];
+}
+
+/** Checks the active contacts with id in (after, upTo]; `read` is RANGE_SELECT prepared with raw(true). */
+export function checkRange(
+  read: Statement,
+  checks: readonly Check[],
+  ctx: CheckContext,
+  after: number,
+  upTo: number,
+): BatchResult {
+  const rows = read.all(after, upTo) as RawContact[];
+  const values: unknown[] = [];
+  for (const raw of rows)
+    for (const f of checkContact(checks, contactFromRaw(raw), ctx)) pushFindingValues(values, f);
+  return { rows: rows.length, values };
+}
+
+export { FINDING_WIDTH };
 
 export function contactFromRaw(r: RawContact): Contact {
   return {

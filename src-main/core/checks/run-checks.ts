@@ -4,9 +4,9 @@ import { FINDINGS_COLUMNS, FINDINGS_INDEXES } from '../db/migrations/0004-findin
 import type { Workspace } from '../db/workspace';
 import type { JobContext } from '../jobs/job-runner';
 import { CheckPool } from './check-pool';
-import { checkContact, loadCheckSettings, makeContext, prepareIndexes } from './context';
-import { findingBulkInserter, findingValues } from './findings-store';
-import { contactFromRaw, RAW_CONTACT_SELECT, type RawContact } from './raw-contact';
+import { loadCheckSettings, makeContext, prepareIndexes } from './context';
+import { findingBulkInserter } from './findings-store';
+import { checkRange, FINDING_WIDTH, NEXT_BOUND_SELECT, RANGE_SELECT, type BatchResult } from './raw-contact';
 import { recheckContacts } from './recheck';
 import { selectChecks } from './registry';
 
@@ -59,6 +59,7 @@ export async function runChecks(
     const workers = options.workers ?? (total < 20_000 ? 0 : 2);
     if (workers > 0)
       pool = new CheckPool(workers, {
+        dbPath: ws.path,
         checks: checks.map((c) => c.name),
         settings,
         indexes,
@@ -66,25 +67,26 @@ export async function runChecks(
       });
     const ctx = workers > 0 ? undefined : makeContext(checks, settings, indexes, today);
 
-    const read = conn.prepare(RAW_CONTACT_SELECT).raw(true);
-    const inflight: Array<{ rows: number; values: Promise<unknown[][]> }> = [];
+    const nextBound = conn.prepare(NEXT_BOUND_SELECT).pluck();
+    const read = conn.prepare(RANGE_SELECT).raw(true);
+    const inflight: Array<Promise<BatchResult>> = [];
     let done = 0;
     let findings = 0;
     const drainOne = async () => {
-      const next = inflight.shift()!;
-      const values = await next.values;
-      writeBatch(values);
-      findings += values.length;
-      done += next.rows;
+      const result = await inflight.shift()!;
+      writeBatch(result.values);
+      findings += result.values.length / FINDING_WIDTH;
+      done += result.rows;
       job.progress('checking', done, total);
       await job.checkpoint();
     };
     for (let after = 0; ;) {
-      const rows = read.all(after, batchSize) as RawContact[];
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1]![0];
-      const values = pool ? pool.submit(rows) : Promise.resolve(checkInline(rows, checks, ctx!));
-      inflight.push({ rows: rows.length, values });
+      const upTo = nextBound.get(after, batchSize) as number | null;
+      if (upTo == null) break;
+      inflight.push(
+        pool ? pool.submit(after, upTo) : Promise.resolve(checkRange(read, checks, ctx!, after, upTo)),
+      );
+      after = upTo;
       if (inflight.length >= (pool ? workers * 2 : 1)) await drainOne();
     }
     while (inflight.length) await drainOne();
@@ -107,17 +109,6 @@ export async function runChecks(
     conn.exec(`DROP TABLE IF EXISTS ${STAGING}`);
     conn.close();
   }
-}
-
-function checkInline(
-  rows: RawContact[],
-  checks: ReturnType<typeof selectChecks>,
-  ctx: ReturnType<typeof makeContext>,
-) {
-  const values: unknown[][] = [];
-  for (const raw of rows)
-    for (const f of checkContact(checks, contactFromRaw(raw), ctx)) values.push(findingValues(f));
-  return values;
 }
 
 /** The atomic replace: old findings out, staged findings in, indexes rebuilt, in one transaction. */

@@ -1,14 +1,16 @@
+import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkContact, makeContext } from '../checks/context';
-import { findingValues } from '../checks/findings-store';
-import { contactFromRaw, type RawContact } from '../checks/raw-contact';
+import { makeContext } from '../checks/context';
+import { checkRange, RANGE_SELECT, type BatchResult } from '../checks/raw-contact';
 import { selectChecks } from '../checks/registry';
 
 /**
- * Checks worker: receives batches of raw contacts, returns the findings as insert-ready value
- * arrays. Reference data is loaded once, when the worker starts.
+ * Checks worker: reads the contacts of each id range it is given on its own read-only connection,
+ * checks them and returns the findings as one flat value array. Reference data is loaded once,
+ * when the worker starts.
  */
 export interface ChecksWorkerData {
+  dbPath: string;
   checks: string[];
   settings: Record<string, unknown>;
   indexes: Record<string, unknown>;
@@ -16,20 +18,22 @@ export interface ChecksWorkerData {
 }
 export interface ChecksBatchRequest {
   seq: number;
-  rows: RawContact[];
+  after: number;
+  upTo: number;
 }
-export type ChecksBatchReply = { seq: number; values: unknown[][] } | { seq: number; error: string };
+export type ChecksBatchReply = ({ seq: number } & BatchResult) | { seq: number; error: string };
 
 const data = workerData as ChecksWorkerData;
 const checks = selectChecks(data.checks);
 const ctx = makeContext(checks, data.settings, data.indexes, new Date(data.today));
+const db = new Database(data.dbPath, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+const read = db.prepare(RANGE_SELECT).raw(true);
 
 parentPort!.on('message', (req: ChecksBatchRequest) => {
   try {
-    const values: unknown[][] = [];
-    for (const raw of req.rows)
-      for (const f of checkContact(checks, contactFromRaw(raw), ctx)) values.push(findingValues(f));
-    parentPort!.postMessage({ seq: req.seq, values } satisfies ChecksBatchReply);
+    const result = checkRange(read, checks, ctx, req.after, req.upTo);
+    parentPort!.postMessage({ seq: req.seq, ...result } satisfies ChecksBatchReply);
   } catch (e) {
     parentPort!.postMessage({ seq: req.seq, error: (e as Error).message } satisfies ChecksBatchReply);
   }
