@@ -27,6 +27,13 @@ describe('town spelling', () => {
     });
   });
 
+  it('re-cases numbered districts only when written in capitals', () => {
+    expect(one({ ZIPCODE: '13002', TOWN: 'MARSEILLE 2E', COUNTRY: 'FR' }).suggestion).toEqual({
+      TOWN: 'Marseille 02',
+    });
+    expect(run({ ZIPCODE: '13002', TOWN: 'Marseille 2e', COUNTRY: 'FR' })).toEqual([]);
+  });
+
   it('keeps a Swiss post office number while fixing the accents', () => {
     expect(one({ ZIPCODE: '1211', TOWN: 'Geneve 4', COUNTRY: 'CH' }).suggestion).toEqual({
       TOWN: 'Genève 4',
@@ -39,7 +46,7 @@ describe('town spelling', () => {
       { ZIPCODE: '2502', TOWN: 'Bienne', COUNTRY: 'CH' },
       { ZIPCODE: '1000', TOWN: 'Brussel', COUNTRY: 'BE' },
       { ZIPCODE: '75008', TOWN: 'Paris 8e', COUNTRY: 'FR' },
-      { ZIPCODE: '75008', TOWN: 'PARIS 08', COUNTRY: 'FR' },
+      { ZIPCODE: '75008', TOWN: 'Paris 08', COUNTRY: 'FR' },
       { ZIPCODE: '1020', TOWN: 'Renens', COUNTRY: 'CH' },
       { ZIPCODE: '20095', TOWN: 'Hamburg', COUNTRY: 'DE' },
       { ZIPCODE: '8050', TOWN: 'Zürich-Oerlikon', COUNTRY: 'CH' },
@@ -85,6 +92,10 @@ describe('postcode and town in one cell, missing town', () => {
     });
     expect(one({ TOWN: 'F-75008 Paris', ZIPCODE: '75008', COUNTRY: 'FR' }).suggestion).toEqual({
       TOWN: 'Paris',
+    });
+    expect(one({ TOWN: '1204 Geneve', COUNTRY: 'CH' }).suggestion).toEqual({
+      TOWN: 'Genève',
+      ZIPCODE: '1204',
     });
   });
 
