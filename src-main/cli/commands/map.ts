@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
 import type { Mapping, MappingRule } from '../../../shared/mapping/schema';
+import { compactKey } from '../../../shared/text/normalize';
 import type { SuggestionResult } from '../../../shared/mapping/suggest';
 import { bindTemplate, templateFromMapping, type BoundTemplate } from '../../../shared/mapping/template';
 import { Workspace } from '../../core/db/workspace';
 import { applyMapping, type ApplyMappingResult } from '../../core/mapping/apply-mapping';
+import { distinctColumnValues } from '../../core/mapping/column-values';
 import { getSourceMapping } from '../../core/mapping/mapping-store';
 import { suggestForSource } from '../../core/mapping/suggest-source';
 import { readTemplateFile, writeTemplateFile } from '../../core/mapping/template-files';
@@ -76,7 +78,7 @@ export const mapCommand: CliCommand = {
   summary: 'Map source columns to SecuTix fields (suggest, apply, templates) and create contacts',
   usage:
     'contact-prep map --workspace <file.cprep> [--source N] [--auto | --template t.json] [--replace] [--discard-edits] ' +
-    '[--save-template t.json] [--show] [--json]',
+    '[--save-template t.json] [--show] [--values COLUMN] [--json]',
   options: {
     ...workspaceOption,
     source: { type: 'string', short: 's' },
@@ -84,6 +86,7 @@ export const mapCommand: CliCommand = {
     template: { type: 'string', short: 't' },
     'save-template': { type: 'string' },
     show: { type: 'boolean' },
+    values: { type: 'string' },
     replace: { type: 'boolean' },
     'discard-edits': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -92,7 +95,8 @@ export const mapCommand: CliCommand = {
     const templatePath = ctx.values.template as string | undefined;
     const savePath = ctx.values['save-template'] as string | undefined;
     if (ctx.values.auto && templatePath) throw new UsageError('Use either --auto or --template, not both.');
-    const show = ctx.values.show === true || (!ctx.values.auto && !templatePath && !savePath);
+    const valuesOf = ctx.values.values as string | undefined;
+    const show = ctx.values.show === true || (!ctx.values.auto && !templatePath && !savePath && !valuesOf);
     const ws = Workspace.open(requireOption(ctx, 'workspace'));
     try {
       const source = pickSource(ctx, ws);
@@ -183,6 +187,19 @@ export const mapCommand: CliCommand = {
               ? `Current mapping (${current.origin}${current.templateName ? ` "${current.templateName}"` : ''}):`
               : 'No mapping applied yet (run with --auto or --template).',
             ...(current ? showMapping(current.mapping) : []),
+          );
+      }
+      if (valuesOf) {
+        // The column's rule in the current mapping, so a value map shows what each value becomes.
+        const rule = current?.mapping.rules.find((r) =>
+          r.sources.some((c) => compactKey(c) === compactKey(valuesOf)),
+        );
+        const v = distinctColumnValues(ws.db, source.id, valuesOf, { transform: rule?.transform });
+        out.values = v;
+        text.push('', `Values of "${v.column}" (${v.distinct} distinct, most frequent first):`);
+        for (const x of v.values)
+          text.push(
+            `  ${String(x.count).padStart(7)}  ${x.value === '' ? '(empty)' : x.value}${x.mapped ? ` → ${x.mapped}` : ''}`,
           );
       }
       ctx.out(ctx.values.json ? JSON.stringify(out, null, 2) + '\n' : text.join('\n') + '\n');
