@@ -98,12 +98,28 @@ interface CompactIndex {
   keys: string[];
   position: Map<number, number>;
   detach: () => void;
+  /** Row count and highest id when built: bulk inserts/deletes (mapping apply) emit no event. */
+  signature: string;
+}
+
+function signatureOf(ws: Workspace): string {
+  const r = ws.db.prepare('SELECT count(*) AS n, max(id) AS m FROM contacts').get() as {
+    n: number;
+    m: number | null;
+  };
+  return `${r.n}:${r.m ?? 0}`;
 }
 
 const indexes = new WeakMap<Workspace, CompactIndex>();
 
 function buildIndex(ws: Workspace): CompactIndex {
-  const idx: CompactIndex = { ids: [], keys: [], position: new Map(), detach: () => {} };
+  const idx: CompactIndex = {
+    ids: [],
+    keys: [],
+    position: new Map(),
+    detach: () => {},
+    signature: signatureOf(ws),
+  };
   // Only the searched fields leave SQLite (json_extract), never whole contacts.
   const page = ws.db.prepare(
     `SELECT id, ${INDEXED.map((f) => `json_extract(data, '$.${f}') AS ${f}`).join(', ')}
@@ -152,6 +168,10 @@ function candidatesInMemory(
   limit: number,
 ): number[] {
   let idx = indexes.get(ws);
+  if (idx && idx.signature !== signatureOf(ws)) {
+    dropSearchIndex(ws);
+    idx = undefined;
+  }
   if (!idx) indexes.set(ws, (idx = buildIndex(ws)));
   const need = minHits(probes);
   // Hit counts are small integers: bucket by count (O(n)) instead of sorting up to 1M hits.

@@ -92,6 +92,16 @@ describe.each(PATHS)('search (%s)', (_label, opts) => {
     expect(searchContacts(ws, 'zwingli', opts)[0]!.contactId).toBe(ids.muster);
     dropSearchIndex(ws);
   });
+
+  it('sees contacts created in bulk without an event (mapping apply) and removed ones', () => {
+    const { ws } = setup();
+    expect(searchContacts(ws, 'zwingli', opts)).toEqual([]);
+    const s = seedSource(ws, 'more.csv', '2026-11-21T00:00:00Z');
+    const id = seedContact(ws, s, 2, { FIRSTNAME: 'Ulrich', LASTNAME: 'Zwingli' });
+    expect(searchContacts(ws, 'zwingli', opts)[0]!.contactId).toBe(id);
+    ws.db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
+    expect(searchContacts(ws, 'zwingli', opts)).toEqual([]);
+  });
 });
 
 describe('search probes', () => {
