@@ -31,6 +31,11 @@ export class PostalReference {
 
   constructor(private readonly dir: string = join(findResourcesDir(), 'postal')) {}
 
+  /** Countries whose file has been read so far (lazy loading keeps workers light). */
+  loaded(): string[] {
+    return [...this.cache.entries()].filter(([, v]) => v).map(([k]) => k);
+  }
+
   get(country: string): PostalIndex | undefined {
     const cc = country.toUpperCase();
     let index = this.cache.get(cc);
