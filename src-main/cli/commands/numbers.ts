@@ -1,9 +1,8 @@
-import { Workspace } from '../../core/db/workspace';
 import { assignNumbers, type AssignResult } from '../../core/numbers/assign-numbers';
 import { numbersStatus, reservedRangeViolations } from '../../core/numbers/number-report';
 import { getNumberRange, setNumberRange, setReservedRange } from '../../core/numbers/number-settings';
-import { optionalInt, requireOption, UsageError, type CliCommand, type CommandContext } from '../command';
-import { workspaceOption } from './open-workspace';
+import { optionalInt, UsageError, type CliCommand, type CommandContext } from '../command';
+import { openCheckedWorkspace, workspaceOption } from './open-workspace';
 
 function digitsOption(ctx: CommandContext, name: string): string | undefined {
   const v = ctx.values[name];
@@ -38,7 +37,7 @@ export const numbersCommand: CliCommand = {
     const width = optionalInt(ctx, 'width');
     const rStart = digitsOption(ctx, 'reserved-start');
     const rEnd = digitsOption(ctx, 'reserved-end');
-    const ws = Workspace.open(requireOption(ctx, 'workspace'));
+    const ws = openCheckedWorkspace(ctx); // findings follow the change (and its undo)
     try {
       const text: string[] = [];
       if (start !== undefined || end !== undefined || width !== undefined) {

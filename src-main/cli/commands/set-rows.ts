@@ -1,9 +1,8 @@
 import type { ContactKind, Operation } from '../../../shared/domain';
 import { OPERATIONS } from '../../../shared/secutix/fields';
-import { Workspace } from '../../core/db/workspace';
 import { setContactsKind, setContactsOperation } from '../../core/mapping/row-settings';
-import { optionalInt, requireOption, UsageError, type CliCommand } from '../command';
-import { workspaceOption } from './open-workspace';
+import { optionalInt, UsageError, type CliCommand } from '../command';
+import { openCheckedWorkspace, workspaceOption } from './open-workspace';
 
 const KINDS = ['individual', 'structure', 'structure_relay'];
 
@@ -51,7 +50,7 @@ export const setRowsCommand: CliCommand = {
     const spec = ctx.values.contacts as string | undefined;
     if ((spec === undefined) === (sourceId === undefined))
       throw new UsageError('Give either --contacts or --source.');
-    const ws = Workspace.open(requireOption(ctx, 'workspace'));
+    const ws = openCheckedWorkspace(ctx); // findings follow the change (and its undo)
     try {
       const ids =
         spec !== undefined
