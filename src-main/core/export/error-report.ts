@@ -66,6 +66,10 @@ export class ErrorReport {
     }
   }
 
+  async drain(): Promise<void> {
+    await this.writer?.drain();
+  }
+
   /** Returns the path written, or null when nothing was reported. */
   async close(): Promise<string | null> {
     if (!this.writer) return null;

@@ -107,6 +107,8 @@ export async function exportWorkspace(
         }
       }
       job.progress('export', exported + rejected, total);
+      await writer.drain();
+      await report.drain();
       await job.checkpoint();
     }
     await writer.close();

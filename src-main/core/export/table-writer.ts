@@ -12,6 +12,8 @@ import { csvRecord } from './csv-format';
 export interface TableWriter {
   /** `guard`: apply the CSV formula guard to this row (data rows; not the template rows). */
   write(cells: readonly string[], guard: boolean): void;
+  /** Waits until buffered output is small (call between batches): bounded memory for 1M rows. */
+  drain(): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -64,6 +66,7 @@ function csvWriter(path: string, tmp: string, options: TableWriterOptions): Tabl
       size += line.length;
       if (size >= FLUSH_AT) flush();
     },
+    async drain() {},
     async close() {
       flush();
       closeSync(fd);
@@ -76,6 +79,17 @@ function csvWriter(path: string, tmp: string, options: TableWriterOptions): Tabl
       rmSync(tmp, { force: true });
     },
   };
+}
+
+const MAX_BACKLOG = 8 << 20;
+
+function zipBacklog(ws: ExcelJS.Worksheet): number {
+  // archiver's streams come from readable-stream, which may lack `writableLength`.
+  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+  const stream = (ws as unknown as { _stream?: { pipes?: Pipe[] } })._stream;
+  let n = 0;
+  for (const p of stream?.pipes ?? []) n += p.writableLength ?? p._writableState?.length ?? 0;
+  return n;
 }
 
 function xlsxWriter(path: string, tmp: string, options: TableWriterOptions): TableWriter {
@@ -97,6 +111,14 @@ function xlsxWriter(path: string, tmp: string, options: TableWriterOptions): Tab
       const row = ws.getRow(++rowNumber);
       for (let i = 0; i < cells.length; i++) if (cells[i] !== '') row.getCell(i + 1).value = cells[i]!;
       row.commit();
+    },
+    async drain() {
+      // exceljs ignores backpressure: rows are pushed into the zip entry's stream however slow
+      // the deflate is, so wait for that backlog (a private field, checked defensively).
+      for (let i = 0; i < 60_000; i++) {
+        if (zipBacklog(ws) < MAX_BACKLOG) return;
+        await new Promise((r) => setImmediate(r));
+      }
     },
     async close() {
       if (failed) throw failed;
