@@ -27,7 +27,8 @@ export async function importReferenceFile(
   const known = ws.db
     .prepare("SELECT id FROM sources WHERE role = 'reference' AND sha256 = ? ORDER BY id")
     .all(sha) as Array<{ id: number }>;
-  if (known.length) return known.map((s) => ({ ...loadReferenceSource(ws, s.id), reused: true }));
+  if (known.length)
+    return known.map((s) => ({ ...loadReferenceSource(ws, s.id, { reload: false }), reused: true }));
   const summary = await importFile(
     ws,
     path,

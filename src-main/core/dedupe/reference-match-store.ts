@@ -32,7 +32,11 @@ export interface ReferenceContact {
  * Turns an imported reference source (a SecuTix export: field codes as column names) into
  * reference_contacts plus their blocking keys. Re-loading a source replaces its contacts.
  */
-export function loadReferenceSource(ws: Workspace, sourceId: number): ReferenceLoadSummary {
+export function loadReferenceSource(
+  ws: Workspace,
+  sourceId: number,
+  options: { reload?: boolean } = { reload: true },
+): ReferenceLoadSummary {
   const source = getSource(ws.db, sourceId);
   if (source.role !== 'reference')
     throw new AppError(
@@ -54,6 +58,24 @@ export function loadReferenceSource(ws: Workspace, sourceId: number): ReferenceL
       { sourceId },
     );
   const db = ws.db;
+  const ignoredColumns = source.columns.filter((_, i) => !codes[i]).map((c) => c.name);
+  if (!options.reload) {
+    // Already loaded (same file again): report what is there instead of re-keying every row.
+    const r = db
+      .prepare(
+        "SELECT count(*) AS n, sum(contact_nr IS NULL OR contact_nr = '') AS missing FROM reference_contacts WHERE source_id = ?",
+      )
+      .get(sourceId) as { n: number; missing: number | null };
+    if (r.n > 0)
+      return {
+        sourceId,
+        fileName: source.fileName,
+        contacts: r.n,
+        withoutNumber: r.missing ?? 0,
+        duplicateNumbers: duplicateReferenceNumbers(db),
+        ignoredColumns,
+      };
+  }
   let contacts = 0;
   let withoutNumber = 0;
   db.transaction(() => {
@@ -85,7 +107,7 @@ export function loadReferenceSource(ws: Workspace, sourceId: number): ReferenceL
     contacts,
     withoutNumber,
     duplicateNumbers: duplicateReferenceNumbers(db),
-    ignoredColumns: source.columns.filter((_, i) => !codes[i]).map((c) => c.name),
+    ignoredColumns,
   };
 }
 
