@@ -41,7 +41,8 @@ export interface PostcodeTown {
   country: string;
 }
 
-const POSTCODE_FIRST = /^(?:([A-Za-z]{1,2})\s*-\s*)?(\d{3,5}|\d{3} \d{2})\s*[,]?\s+(\S.*)$/;
+// Prefix with a dash (`CH-1003`, `l-4906`) or, upper case only, a space (`CH 1003`).
+const POSTCODE_FIRST = /^(?:([A-Za-z]{1,2})\s*-\s*|([A-Z]{1,2})\s+)?(\d{3,5}|\d{3} \d{2})\s*[,]?\s+(\S.*)$/;
 const TOWN_FIRST = /^(\S.*?)[\s,]+(?:([A-Za-z]{1,2})\s*-\s*)?(\d{4,5})$/;
 
 /**
@@ -52,9 +53,9 @@ export function splitPostcodeTown(value: string): PostcodeTown | null {
   const v = value.replace(/\s+/g, ' ').trim();
   let m = POSTCODE_FIRST.exec(v);
   if (m) {
-    const prefix = m[1]?.toUpperCase();
+    const prefix = (m[1] ?? m[2])?.toUpperCase();
     if (prefix && !POSTAL_PREFIX[prefix]) return null;
-    return { postcode: m[2]!, town: m[3]!.trim(), country: prefix ? POSTAL_PREFIX[prefix]! : '' };
+    return { postcode: m[3]!, town: m[4]!.trim(), country: prefix ? POSTAL_PREFIX[prefix]! : '' };
   }
   m = TOWN_FIRST.exec(v);
   if (m) {

@@ -39,6 +39,8 @@ describe('splitPostcodeTown', () => {
     ['D-80331 München', '80331', 'München', 'DE'],
     ['Paris 75008', '75008', 'Paris', ''],
     ['1260 Nyon 1', '1260', 'Nyon 1', ''],
+    ['CH 8001 Zürich', '8001', 'Zürich', 'CH'],
+    ['1003, Lausanne', '1003', 'Lausanne', ''],
   ])('splits %s', (v, postcode, town, country) => {
     expect(splitPostcodeTown(v)).toEqual({ postcode, town, country });
   });
