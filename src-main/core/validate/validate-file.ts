@@ -82,6 +82,8 @@ export async function validateSecutixFile(input: ValidateOptionsInput): Promise<
         const value = row.cells[i] ?? '';
         if (!f || value === '' || value === CLEAR_MARKER) return;
         if (value !== value.trim()) at(i, 'whitespace', `${code} has leading or trailing spaces.`, 'warning');
+        if (value.includes('\uFFFD'))
+          at(i, 'encoding', `${code} holds bytes that are not UTF-8: save the CSV as UTF-8.`, 'error');
         if (format === 'csv' && /^[=@\t\r]/.test(value))
           at(
             i,

@@ -170,6 +170,17 @@ describe('validateSecutixFile', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ row: 5, column: 'D', code: 'numeric-cell' }));
   });
 
+  it('rejects a CSV that is not UTF-8 (e.g. saved as Windows-1252)', async () => {
+    const path = join(tempDir(), 'latin1.csv');
+    const text = [...HEAD, withCell('LASTNAME', 'Müller')].map((r) => r.join(',')).join('\r\n');
+    writeFileSync(path, Buffer.from(text, 'latin1'));
+    const r = await validate(path);
+    expect(r.valid).toBe(false);
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ row: 5, field: 'LASTNAME', code: 'encoding' }),
+    );
+  });
+
   it('caps the problem list but keeps exact counts', async () => {
     const rows = Array.from({ length: 30 }, (_, i) =>
       withCell('TITLE', 'Herr').map((v, c) => (c === 3 ? String(i) : v)),
