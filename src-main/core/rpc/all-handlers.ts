@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract/handlers';
 import type { HostContext } from './host-context';
 import { checksHandlers } from './checks-handlers';
+import { dedupeHandlers } from './dedupe-handlers';
 import { exportHandlers } from './export-handlers';
 import { historyHandlers } from './history-handlers';
 import { importHandlers } from './import-handlers';
@@ -17,6 +18,7 @@ export function allHandlers(host: HostContext): Partial<Handlers> {
     ...exportHandlers(host),
     ...mappingHandlers(host),
     ...checksHandlers(host),
+    ...dedupeHandlers(host),
     ...mergeHandlers(host),
   };
 }
