@@ -1,5 +1,14 @@
 import type { Contact } from '../../../shared/domain';
-import { rowCountry } from './address-reference';
+import {
+  TOWN_CHECK_COUNTRIES,
+  officialSpelling,
+  referenceKey,
+  rowCountry,
+  splitPostcodeTown,
+} from './address-reference';
+import { postalOf, sharedPostal } from '../reference';
+import { townKey } from '../reference/town-key';
+import { readPostcode } from './postcode-formats';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
 import { isSingleCase } from './name-case';
@@ -17,11 +26,19 @@ const LINES = ['LINE1', 'LINE2', 'LINE3'] as const;
 /**
  * Address lines (LINE1..LINE3, Text 100 each; no separate house-number column in SecuTix):
  * placeholder lines, a number glued to the street, ALL-CAPS lines, the number on the wrong side
- * for the country, and PO boxes sharing the street's line or printed above it.
+ * for the country, PO boxes sharing the street's line or printed above it, and postcode + town
+ * typed into an address line (`Bahnhofstrasse 1, 8001 Zürich`).
  */
 export const streetCheck: Check = {
   name: 'street',
-  codes: ['street.junk', 'street.format', 'street.number-order', 'street.po-box-placement'],
+  codes: [
+    'street.junk',
+    'street.contains-town',
+    'street.format',
+    'street.number-order',
+    'street.po-box-placement',
+  ],
+  load: sharedPostal,
   run(contact: Contact, ctx: CheckContext): Finding[] {
     const out: Finding[] = [];
     const country = rowCountry(contact, ctx.settings);
@@ -41,6 +58,11 @@ export const streetCheck: Check = {
             0.8,
           ),
         );
+        continue;
+      }
+      const moved = townInLine(contact, ctx, field, value, country);
+      if (moved) {
+        out.push(moved);
         continue;
       }
       const formatted = format(value);
@@ -115,6 +137,57 @@ function poBoxPlacement(contact: Contact): Finding | undefined {
       { value: value!, box: split.box, street: split.street },
       { [field]: split.street, [free]: split.box },
       0.8,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * `Bahnhofstrasse 1, 8001 Zürich` or a line that is only `1003 Lausanne`: the postcode and town
+ * belong in ZIPCODE/TOWN. Without a comma the pair must be known to the reference, so a house
+ * number followed by a word is never taken for a postcode.
+ */
+function townInLine(
+  contact: Contact,
+  ctx: CheckContext,
+  field: string,
+  value: string,
+  country?: string,
+): Finding | undefined {
+  if (!country) return undefined;
+  const comma = value.lastIndexOf(',');
+  // [postcode+town part, rest of the line, found without a separator]
+  const candidates: [string, string, boolean][] = [[value, '', false]];
+  if (comma > 0) candidates.push([value.slice(comma + 1), value.slice(0, comma), false]);
+  const m = /^(.*?\p{L}.*?)\s+((?:[A-Z]{1,3}-)?\d{4,5}\s+\p{L}.*)$/u.exec(value);
+  if (m && /\d/.test(m[1]!)) candidates.push([m[2]!, m[1]!, true]);
+  const index = TOWN_CHECK_COUNTRIES.has(country) ? postalOf(ctx.resources.street).get(country) : undefined;
+  for (const [tail, head, bare] of candidates) {
+    const split = splitPostcodeTown(country, tail);
+    if (!split) continue;
+    const known = index?.matchTown(referenceKey(country, split.postcode), split.town);
+    // Trust the reference where there is one; elsewhere only a comma or a whole line.
+    if (!known && (index || bare)) continue;
+    const town = officialSpelling(index, country, split.postcode, split.town);
+    const zip = contact.data.ZIPCODE?.trim();
+    const current = contact.data.TOWN?.trim();
+    if (
+      (zip && readPostcode(country, zip)?.value !== split.postcode) ||
+      (current && townKey(current) !== townKey(split.town))
+    )
+      return undefined;
+    const suggestion: Record<string, string | null> = { [field]: head.trim().replace(/[,;]$/, '') || null };
+    if (!zip) suggestion.ZIPCODE = split.postcode;
+    if (!current) suggestion.TOWN = town;
+    return finding(
+      contact,
+      field,
+      'street.contains-town',
+      'warning',
+      'Postcode and town typed into the address line: "{value}".',
+      { value },
+      suggestion,
+      known ? 0.9 : 0.7,
     );
   }
   return undefined;

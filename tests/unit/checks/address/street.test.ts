@@ -99,3 +99,34 @@ describe('street check on clean data', () => {
     expect(run({ LINE1: 'Bahnhofstrasse 1', LINE2: 'Postfach 123', COUNTRY: 'CH' })).toEqual([]);
   });
 });
+
+describe('postcode and town typed into an address line', () => {
+  it('moves `8001 Zürich` from the street line to ZIPCODE and TOWN', () => {
+    expect(one({ LINE1: 'Bahnhofstrasse 1, 8001 Zurich', COUNTRY: 'CH' })).toMatchObject({
+      code: 'street.contains-town',
+      suggestion: { LINE1: 'Bahnhofstrasse 1', ZIPCODE: '8001', TOWN: 'Zürich' },
+    });
+    expect(
+      one({ LINE1: '12 rue de la Paix 75002 Paris', ZIPCODE: '75002', COUNTRY: 'FR' }).suggestion,
+    ).toEqual({
+      LINE1: '12 rue de la Paix',
+      TOWN: 'Paris',
+    });
+  });
+
+  it('clears a line that only repeats postcode and town', () => {
+    expect(
+      one({ LINE1: 'Rue du Rhône 48', LINE2: '1204 Genève', ZIPCODE: '1204', TOWN: 'Genève', COUNTRY: 'CH' })
+        .suggestion,
+    ).toEqual({
+      LINE2: null,
+    });
+  });
+
+  it('never takes a house number followed by a word for a postcode', () => {
+    expect(run({ LINE1: 'Hauptstrasse 1234 Hinterhaus', COUNTRY: 'CH' })).toEqual([]);
+    expect(
+      run({ LINE1: 'Bahnhofstrasse 1, 8001 Zürich', ZIPCODE: '3000', TOWN: 'Bern', COUNTRY: 'CH' }),
+    ).toEqual([]);
+  });
+});
