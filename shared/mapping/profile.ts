@@ -14,6 +14,7 @@ export const PROFILE_KINDS = [
   'postcode',
   'zipTown',
   'date',
+  'birthDate',
   'title',
   'country',
   'language',
@@ -61,7 +62,7 @@ function phoneDigits(v: string): string | null {
   return d;
 }
 
-function classify(v: string): ProfileKind[] {
+function classify(v: string, now: Date): ProfileKind[] {
   const kinds: ProfileKind[] = [];
   if (EMAIL.test(v)) kinds.push('email');
   const phone = phoneDigits(v);
@@ -72,7 +73,15 @@ function classify(v: string): ProfileKind[] {
   if (POSTCODE.test(v)) kinds.push('postcode');
   if (/\p{L}/u.test(v) && /\d/.test(v) && splitPostcodeTown(v)) kinds.push('zipTown');
   // Dates need separators or 8 digits: a bare small number is an Excel serial only if the header says so.
-  if ((/^\d{8}$/.test(v) || /\d[./-]\d/.test(v)) && parseDate(v).ok) kinds.push('date');
+  if (/^\d{8}$/.test(v) || /\d[./-]\d/.test(v)) {
+    const d = parseDate(v, 'auto', now);
+    if (d.ok) {
+      kinds.push('date');
+      // A birth date is 10 to 110 years back; `modified_at` or order dates are not.
+      const age = now.getUTCFullYear() - d.year;
+      if (age >= 10 && age <= 110) kinds.push('birthDate');
+    }
+  }
   if (presetLookup('title', v) && v.length > 1) kinds.push('title');
   // Lower-case 2-letter codes are language codes (`de`), not countries (`DE`); `D`/`DE` fit both.
   if (!/^[a-z]{1,2}$/.test(v) && presetLookup('country', v)) kinds.push('country');
@@ -99,10 +108,10 @@ function classify(v: string): ProfileKind[] {
 }
 
 /** Profiles one column from a sample of its values (as read; whitespace is trimmed here). */
-export function profileColumn(values: readonly string[]): ColumnProfile {
+export function profileColumn(values: readonly string[], now: Date = new Date()): ColumnProfile {
   const shares = Object.fromEntries(PROFILE_KINDS.map((k) => [k, 0])) as Record<ProfileKind, number>;
   const nonEmpty = values.map((v) => v.trim()).filter(Boolean);
-  for (const v of nonEmpty) for (const k of classify(v)) shares[k] += 1;
+  for (const v of nonEmpty) for (const k of classify(v, now)) shares[k] += 1;
   const n = nonEmpty.length;
   if (n) for (const k of PROFILE_KINDS) shares[k] /= n;
   return {

@@ -1,3 +1,4 @@
+import { compactKey } from '../text/normalize';
 import { matchHeader, vocabularyKeys } from './header-match';
 import { profileColumn, type ColumnProfile, type ProfileKind } from './profile';
 import type { Mapping, MappingRule, Transform } from './schema';
@@ -17,6 +18,8 @@ interface KeySpec {
   contentLabel?: string;
   /** May be suggested from content alone (strong detectors only: emails, dates, postcodes…). */
   contentOnly?: boolean;
+  /** Headers that rule out a content-only guess (a `created_at` column of dates is no birth date). */
+  notFromHeader?: RegExp;
   transform?: Transform;
 }
 
@@ -78,9 +81,11 @@ const SPECS: Record<string, KeySpec> = {
   },
   BIRTHDATE: {
     targets: ['BIRTHDATE'],
-    content: share('date'),
-    contentLabel: 'dates',
+    content: share('birthDate'),
+    contentLabel: 'birth dates (10 to 110 years ago)',
     contentOnly: true,
+    notFromHeader:
+      /(creat|modif|updat|chang|register|regist|inscri|order|purchase|bestell|kauf|erstell|geander|aktualis|cree|achat|commande|ordin|acquist|timestamp|last|letzt|dernier|ultim|valid|expir|since|seit|depuis|start|end|begin|ende|fin)/,
     transform: { type: 'dateFormat', input: 'auto' },
   },
   TITLE: {
@@ -189,7 +194,12 @@ function score(column: string, profile: ColumnProfile, key: string): Candidate |
     );
     if (contentText) reasons.push(contentText);
     else if (spec.content) reasons.push('no values in the sample');
-  } else if (spec.contentOnly && c !== undefined && c >= MIN_CONTENT_ONLY) {
+  } else if (
+    spec.contentOnly &&
+    c !== undefined &&
+    c >= MIN_CONTENT_ONLY &&
+    !spec.notFromHeader?.test(compactKey(column))
+  ) {
     confidence = Math.min(WEAK_CONTENT_ONLY[key] ?? 1, 0.85 * c);
     reasons.push(`header not recognised, but ${contentText}`);
   }

@@ -249,6 +249,17 @@ describe('mapping suggestion from content only', () => {
     expect(r.columns[0]!.alternatives.map((a) => a.key)).toContain('EMAIL2');
   });
 
+  it('does not take a modification date or an order date for a birth date', () => {
+    const r = suggestMapping(cols(['modified_at', 'Col2', 'created']), [
+      ['2022-02-14', '2024-01-03', '1990-01-01'],
+      ['2022-02-15', '2025-06-30', '1991-05-05'],
+    ]);
+    expect(r.columns.map((c) => c.suggestion?.key ?? null)).toEqual([null, null, null]);
+    expect(suggestMapping(cols(['Col2']), [['17.05.1980'], ['01.02.1975']]).columns[0]!.suggestion?.key).toBe(
+      'BIRTHDATE',
+    );
+  });
+
   it('does not take yyyymmdd dates or postcodes for phone numbers', () => {
     const p = profileColumn(['19800517', '19990219']);
     expect(p.shares.phone).toBe(0);
