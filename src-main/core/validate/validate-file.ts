@@ -120,15 +120,16 @@ export async function validateSecutixFile(input: ValidateOptionsInput): Promise<
       checkDataRow(row);
       continue;
     }
+    // XLSX readers skip empty rows: positions come from row numbers, not from the count read.
     head.push(row);
-    if (head.length < 6) continue;
+    if (row.number < 6) continue;
     codes = startData(head, templateCodes, add);
     if (!codes) break;
-    for (const r of head.slice(4)) checkDataRow(r);
+    for (const r of head) if (r.number > 4) checkDataRow(r);
   }
-  if (!codes && head.length < 6) {
+  if (!codes && (head.at(-1)?.number ?? 0) < 6) {
     codes = startData(head, templateCodes, add);
-    if (codes) for (const r of head.slice(4)) checkDataRow(r);
+    if (codes) for (const r of head) if (r.number > 4) checkDataRow(r);
   }
   return {
     file: options.path,
@@ -147,8 +148,8 @@ function startData(
   templateCodes: readonly string[] | undefined,
   add: (p: ValidationProblem) => void,
 ): string[] | null {
-  const rows = head.map((r) => r.cells);
-  const codesRow = findCodesRow(rows);
+  const found = findCodesRow(head.map((r) => r.cells));
+  const codesRow = found === 0 ? 0 : head[found - 1]!.number;
   if (codesRow === 0) {
     add({
       row: 4,
@@ -171,10 +172,10 @@ function startData(
     });
     return null;
   }
-  const codes = rows[3]!.map((c) => c.trim());
+  const codes = head[found - 1]!.cells.map((c) => c.trim());
   while (codes.length > 0 && codes[codes.length - 1] === '') codes.pop();
   for (const p of checkHeaderCodes(codes, templateCodes)) add(p);
-  for (const r of head.slice(0, 4))
+  for (const r of head.filter((x) => x.number <= 4))
     for (const i of r.formulas)
       add({
         row: r.number,

@@ -59,6 +59,18 @@ describe('validateSecutixFile', () => {
     expect(r.problems[0]).toMatchObject({ row: 3, code: 'header-rows', severity: 'error' });
   });
 
+  it('accepts empty rows 1–3 in an XLSX file (the reader skips empty rows; positions still count)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Contacts');
+    sheet.getRow(4).values = CODES;
+    sheet.getRow(5).values = GOOD;
+    const path = join(tempDir(), 'empty-head.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await validate(path);
+    expect(codesOf(r)).toEqual([]);
+    expect(r).toMatchObject({ valid: true, rows: 1 });
+  });
+
   it('rejects a file without any field codes', async () => {
     const r = await validate(csvFile([['a'], ['b'], ['c'], ['x', 'y'], ['1', '2']]));
     expect(r.valid).toBe(false);
