@@ -10,7 +10,7 @@ import {
   normStreet,
   normZip,
 } from './normalize-fields';
-import { jaroWinkler } from './similarity';
+import { jaroWinkler, osaDistance } from './similarity';
 import type { MatchExplanation } from '../../../shared/contract/merge';
 export type { MatchExplanation } from '../../../shared/contract/merge';
 
@@ -77,6 +77,10 @@ export function featureKeys(f: MatchFeatures): string[] {
   for (const p of f.phones) keys.add(`p:${p}`);
   if (f.last && f.zip) keys.add(`n:${f.last}|${f.zip}`);
   if (f.last && f.birth) keys.add(`b:${f.last}|${f.birth}`);
+  // A typo in one of name, postcode or birthdate still leaves a key made of the other two.
+  if (f.last && f.first) keys.add(`m:${f.last}|${f.first}`);
+  if (f.first && f.birth) keys.add(`f:${f.first}|${f.birth}`);
+  if (f.birth && f.zip) keys.add(`d:${f.birth}|${f.zip}`);
   if (f.org && f.zip) keys.add(`s:${f.org}|${f.zip}`);
   return [...keys];
 }
@@ -87,6 +91,15 @@ function textEvidence(a: string, b: string, threshold: number): Evidence {
   return jaroWinkler(a, b) >= threshold ? 'similar' : 'different';
 }
 
+/** Surnames agree when close by Jaro-Winkler or by typed letters (Webb/Webv, Grosser/Gryosler). */
+function lastNameEvidence(a: string, b: string): Evidence {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  if (jaroWinkler(a, b) >= 0.92) return 'similar';
+  const allowed = Math.min(a.length, b.length) >= 7 ? 2 : 1;
+  return Math.min(a.length, b.length) >= 4 && osaDistance(a, b, allowed) <= allowed ? 'similar' : 'different';
+}
+
 /** Given names agree when equal, nicknames (Hans/Johannes), an initial (J./Jean) or close typos. */
 function firstNameEvidence(a: string, b: string): Evidence {
   if (!a || !b) return 'missing';
@@ -94,6 +107,26 @@ function firstNameEvidence(a: string, b: string): Evidence {
   if (bundledNicknames().match(a, b)) return 'similar';
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 'similar';
   return jaroWinkler(a, b) >= 0.9 ? 'similar' : 'different';
+}
+
+/** yyyymmdd dates: day/month swapped or one typed digit wrong is 'similar' (as in detection). */
+function dateEvidence(a: string, b: string): Evidence {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  const swapped =
+    a.length === 8 &&
+    b.length === 8 &&
+    a.slice(0, 4) === b.slice(0, 4) &&
+    a.slice(4, 6) === b.slice(6, 8) &&
+    a.slice(6, 8) === b.slice(4, 6);
+  return swapped || osaDistance(a, b, 1) <= 1 ? 'similar' : 'different';
+}
+
+/** Postcodes: one typo (transposed or wrong digit) is 'similar'. */
+function zipEvidence(a: string, b: string): Evidence {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  return osaDistance(a, b, 1) <= 1 ? 'similar' : 'different';
 }
 
 function overlap(a: string[], b: string[]): Evidence {
@@ -106,9 +139,9 @@ const POINTS: Record<string, Record<Evidence, number>> = {
   phone: { exact: 3, similar: 0, different: -0.5, missing: 0 },
   lastName: { exact: 2, similar: 1.5, different: -4, missing: 0 },
   firstName: { exact: 2, similar: 1, different: -2.5, missing: 0 },
-  birthdate: { exact: 3, similar: 0, different: -3, missing: 0 },
+  birthdate: { exact: 3, similar: 1, different: -3, missing: 0 },
   officialName: { exact: 3, similar: 2, different: -4, missing: 0 },
-  zipcode: { exact: 1, similar: 0, different: -0.5, missing: 0 },
+  zipcode: { exact: 1, similar: 0.5, different: -0.5, missing: 0 },
   street: { exact: 1.5, similar: 1, different: -0.5, missing: 0 },
 };
 
@@ -122,13 +155,18 @@ export function compareFeatures(w: MatchFeatures, r: MatchFeatures): ReferenceCo
   const ev = {
     email: overlap(w.emails, r.emails),
     phone: overlap(w.phones, r.phones),
-    lastName: textEvidence(w.last, r.last, 0.92),
+    lastName: lastNameEvidence(w.last, r.last),
     firstName: firstNameEvidence(w.first, r.first),
-    birthdate: textEvidence(w.birth, r.birth, 2),
+    birthdate: dateEvidence(w.birth, r.birth),
     officialName: textEvidence(w.org, r.org, 0.92),
-    zipcode: textEvidence(w.zip, r.zip, 2),
+    zipcode: zipEvidence(w.zip, r.zip),
     street: textEvidence(w.street, r.street, 0.92),
   };
+  // First and last name swapped between the files ("Paterson Madeleine"): both agree, weakly.
+  if (w.first && w.last && w.first !== w.last && w.first === r.last && w.last === r.first) {
+    ev.lastName = 'similar';
+    ev.firstName = 'similar';
+  }
   const explanation: MatchExplanation[] = Object.entries(ev).map(([field, evidence]) => ({
     field,
     evidence,
@@ -137,7 +175,7 @@ export function compareFeatures(w: MatchFeatures, r: MatchFeatures): ReferenceCo
   const score = explanation.reduce((s, e) => s + e.points, 0);
   const agree = (e: Evidence) => e === 'exact' || e === 'similar';
   const contact = ev.email === 'exact' || ev.phone === 'exact';
-  const place = ev.zipcode === 'exact' && agree(ev.street);
+  const place = agree(ev.zipcode) && agree(ev.street);
   const person = w.person && r.person;
   const structure = Boolean(w.org) && Boolean(r.org);
   const out = (band: ReferenceComparison['band'], reason: string) => ({ band, score, reason, explanation });
@@ -147,8 +185,10 @@ export function compareFeatures(w: MatchFeatures, r: MatchFeatures): ReferenceCo
       return out(contact ? 'review' : 'none', 'a relay of a structure and a private person');
     if (structure && ev.officialName === 'different') return out('none', 'different structures');
     if (!agree(ev.lastName)) {
-      // Same mailbox or phone, other surname: a married name or a family member — a person decides.
-      return out(contact && agree(ev.firstName) ? 'review' : 'none', 'last names differ');
+      // Same first name with the same mailbox/phone, or the same birthdate and address, under
+      // another surname: a married name or a family member — a person decides.
+      const sameLife = ev.birthdate === 'exact' && (agree(ev.zipcode) || agree(ev.street));
+      return out(agree(ev.firstName) && (contact || sameLife) ? 'review' : 'none', 'last names differ');
     }
     if (ev.birthdate === 'different') return out('review', 'birthdates differ');
     if (ev.firstName === 'different')

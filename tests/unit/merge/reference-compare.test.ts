@@ -72,6 +72,65 @@ describe('existing-contact comparison', () => {
     expect(r.band).toBe('review');
   });
 
+  it('surname typo (Webv/Webb, Gryosler/Grosser) with same birthdate and address is sure', () => {
+    const o = {
+      CONTACT_NR: '1',
+      FIRSTNAME: 'Rourke',
+      LASTNAME: 'Webb',
+      BIRTHDATE: '19780601',
+      ZIPCODE: '6020',
+      LINE1: '5 Welsby Place',
+    };
+    expect(compareWithReference({ ...o, LASTNAME: 'Webv', LINE1: '5 welsby pnlace' }, o).band).toBe('sure');
+    expect(compareWithReference({ ...o, LASTNAME: 'Gryosler' }, { ...o, LASTNAME: 'Grosser' }).band).toBe(
+      'sure',
+    );
+  });
+
+  it('first and last name swapped between the files still match', () => {
+    const o = {
+      CONTACT_NR: '1',
+      FIRSTNAME: 'Madeleine',
+      LASTNAME: 'Paterson',
+      BIRTHDATE: '19300302',
+      ZIPCODE: '5045',
+    };
+    expect(compareWithReference({ ...o, FIRSTNAME: 'Paterson', LASTNAME: 'Madeleine' }, o).band).not.toBe(
+      'none',
+    );
+  });
+
+  it('day/month swapped birthdate is similar, not a different person', () => {
+    const w = {
+      FIRSTNAME: 'Johannes',
+      LASTNAME: 'Müller',
+      EMAIL1: 'j.mueller@bluewin.ch',
+      BIRTHDATE: '05.01.1990',
+    };
+    const r = compareWithReference(w, { ...REF, BIRTHDATE: '1990-05-01' });
+    expect(r.band).toBe('sure');
+    expect(r.explanation).toContainEqual(
+      expect.objectContaining({ field: 'birthdate', evidence: 'similar' }),
+    );
+  });
+
+  it('new surname with same first name, birthdate and address (married name) goes to review', () => {
+    const o = {
+      CONTACT_NR: '1',
+      FIRSTNAME: 'Tori',
+      LASTNAME: 'Fleet',
+      BIRTHDATE: '19601101',
+      ZIPCODE: '2213',
+      LINE1: '1 Tallara Parkway',
+    };
+    expect(compareWithReference({ ...o, LASTNAME: 'Keoh' }, o)).toMatchObject({
+      band: 'review',
+      reason: 'last names differ',
+    });
+    // other first name too: a different person living there (no match)
+    expect(compareWithReference({ ...o, FIRSTNAME: 'Kyle', LASTNAME: 'Brain' }, o).band).toBe('none');
+  });
+
   it('structures match on official name without legal form and postcode', () => {
     const r = compareWithReference(
       { OFFICIAL_NAME: 'Migros AG', ZIPCODE: '8005' },
@@ -88,12 +147,15 @@ describe('existing-contact comparison', () => {
     expect(r.band).toBe('none');
   });
 
-  it('blocking keys cover email, phone, name+postcode, name+birthdate, structure+postcode', () => {
+  it('blocking keys: email, phone, and each pair of name/postcode/birthdate so one typo still meets', () => {
     expect(blockingKeys({ ...REF, BIRTHDATE: '05.05.1990', OFFICIAL_NAME: 'Müller AG' })).toEqual([
       'e:j.mueller@bluewin.ch',
       'p:41791234567',
       'n:muller|8001',
       'b:muller|19900505',
+      'm:muller|johannes',
+      'f:johannes|19900505',
+      'd:19900505|8001',
       's:muller|8001',
     ]);
   });
