@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -43,6 +43,17 @@ function tempPathFor(path: string): string {
 
 export function createTableWriter(path: string, options: TableWriterOptions = {}): TableWriter {
   const format = formatOf(path);
+  try {
+    accessSync(dirname(path), constants.W_OK);
+  } catch {
+    throw new AppError(
+      'export.cannot-write',
+      `Cannot write "${path}": its folder does not exist or is read-only.`,
+      {
+        path,
+      },
+    );
+  }
   const tmp = tempPathFor(path);
   return format === 'csv' ? csvWriter(path, tmp, options) : xlsxWriter(path, tmp, options);
 }

@@ -108,6 +108,14 @@ describe('contact-prep export / validate', () => {
     expect(readFileSync(out, 'utf8').split('\r\n')[8]).toContain(',0216132111,');
   });
 
+  it('explains a missing output folder as a user error (exit 1)', async () => {
+    const ws = goldenWorkspace();
+    ws.close();
+    const r = await cli(['export', '-w', ws.path, '-o', join(tempDir(), 'no/such/dir/out.xlsx'), ...golden]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('its folder does not exist');
+  });
+
   it('refuses an output name that is neither .xlsx nor .csv', async () => {
     const ws = goldenWorkspace();
     ws.close();
