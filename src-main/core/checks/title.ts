@@ -13,17 +13,22 @@ const STANDARD: ReadonlySet<string> = new Set(STANDARD_TITLES);
  * UNDEFINED; institutions may add codes). Salutation words (`Herr`, `Mme`, `Mrs`, `Herr und Frau`,
  * `Sehr geehrte Frau Dr.`) become codes; a title typed into FIRSTNAME/LASTNAME (`Herr Hans`, or
  * `Frau` alone) moves to TITLE. `Ms` maps to MRS (no standard code of its own); academic titles
- * (Dr, Prof) are not civilities and are dropped.
+ * (Dr, Prof) are not civilities and are dropped. An empty TITLE is derived from a letter or
+ * address salutation (`Sehr geehrte Frau Meier` → MRS).
  */
 export const titleCheck: Check = {
   name: 'title',
-  codes: ['title.normalize', 'title.unknown', 'title.in-name'],
+  codes: ['title.normalize', 'title.unknown', 'title.in-name', 'title.from-salutation'],
   run(contact: Contact, _ctx: CheckContext): Finding[] {
     const out: Finding[] = [];
     const title = contact.data.TITLE?.trim();
     const fromName = titleInName(contact, title);
     if (fromName) out.push(fromName);
     if (title && !STANDARD.has(title)) out.push({ ...titleValueOf(title), rowId: contact.id });
+    if ((!title || title === 'UNDEFINED') && !fromName) {
+      const derived = titleFromSalutation(contact);
+      if (derived) out.push(derived);
+    }
     return out;
   },
 };
@@ -101,6 +106,28 @@ function titleInName(contact: Contact, title: string | undefined): Finding | und
       { title: split?.title ?? value, field, value },
       suggestion,
       0.85,
+    );
+  }
+  return undefined;
+}
+
+/** TITLE from LETTER_SALUTATION / ADDR_SALUTATION when only those say who the person is. */
+function titleFromSalutation(contact: Contact): Finding | undefined {
+  for (const field of ['LETTER_SALUTATION', 'ADDR_SALUTATION'] as const) {
+    const value = contact.data[field]?.trim();
+    if (!value) continue;
+    // `Sehr geehrte Frau Meier` → MRS, `Sehr geehrte Frau Meier und Herr Müller` → MR_AND_MRS.
+    const code = readTitle(value)?.code;
+    if (!code) continue;
+    return finding(
+      contact,
+      'TITLE',
+      'title.from-salutation',
+      'info',
+      'TITLE is empty; the salutation "{value}" says {code}.',
+      { value, code },
+      { TITLE: code },
+      0.8,
     );
   }
   return undefined;

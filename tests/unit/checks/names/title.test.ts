@@ -68,3 +68,23 @@ describe('title check on clean data', () => {
     for (const data of CLEAN_PEOPLE) expect(run(data), JSON.stringify(data)).toEqual([]);
   });
 });
+
+describe('title derived from a salutation', () => {
+  it.each([
+    ['Sehr geehrte Frau Meier', 'MRS'],
+    ['Dear Mr Smith', 'MR'],
+    ['Cher Monsieur', 'MR'],
+    ['Sehr geehrte Frau Meier und Herr Müller', 'MR_AND_MRS'],
+  ])('fills an empty TITLE from "%s"', (LETTER_SALUTATION, code) => {
+    expect(run({ LETTER_SALUTATION, LASTNAME: 'Meier' })[0]).toMatchObject({
+      code: 'title.from-salutation',
+      suggestion: { TITLE: code },
+    });
+  });
+
+  it('keeps a filled TITLE and ignores salutations without a civility', () => {
+    expect(run({ LETTER_SALUTATION: 'Sehr geehrte Frau Meier', TITLE: 'MRS' })).toEqual([]);
+    expect(run({ LETTER_SALUTATION: 'Madame, Monsieur' })).toEqual([]);
+    expect(run({ LETTER_SALUTATION: 'Liebe Anna' })).toEqual([]);
+  });
+});
