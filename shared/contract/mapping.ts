@@ -108,7 +108,8 @@ export interface NumbersStatusInfo {
 
 export interface MappingResults {
   'mapping.suggest': SuggestionResult;
-  'mapping.get': StoredMappingInfo | null;
+  /** `unmapped`: source columns no rule reads (kept in the source layer only). */
+  'mapping.get': (StoredMappingInfo & { unmapped: string[] }) | null;
   'mapping.save': { saved: true };
   'mapping.preview': MappingPreviewRow[];
   'mapping.apply': { jobId: string };

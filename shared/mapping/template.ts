@@ -103,3 +103,14 @@ export function bindTemplate(template: MappingTemplate, columns: readonly Column
     droppedRules,
   };
 }
+
+/** Source columns that no rule of the mapping reads: they stay in the source layer only. */
+export function unmappedColumns(mapping: Mapping, columns: readonly ColumnRef[]): string[] {
+  const read = new Set<string>();
+  for (const rule of mapping.rules)
+    for (const name of rule.sources) {
+      const c = resolveColumn(columns, name);
+      if (c) read.add(c.name);
+    }
+  return columns.filter((c) => !read.has(c.name)).map((c) => c.name);
+}

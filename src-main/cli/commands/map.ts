@@ -2,7 +2,12 @@ import { basename } from 'node:path';
 import type { Mapping, MappingRule } from '../../../shared/mapping/schema';
 import { compactKey } from '../../../shared/text/normalize';
 import type { SuggestionResult } from '../../../shared/mapping/suggest';
-import { bindTemplate, templateFromMapping, type BoundTemplate } from '../../../shared/mapping/template';
+import {
+  bindTemplate,
+  templateFromMapping,
+  unmappedColumns,
+  type BoundTemplate,
+} from '../../../shared/mapping/template';
 import { Workspace } from '../../core/db/workspace';
 import { applyMapping, type ApplyMappingResult } from '../../core/mapping/apply-mapping';
 import { distinctColumnValues } from '../../core/mapping/column-values';
@@ -164,11 +169,13 @@ export const mapCommand: CliCommand = {
           suggestion: c.suggestion,
           alternatives: c.alternatives,
         }));
-        out.unmapped = s.unmapped;
+        // Unmapped = columns no rule of the current mapping reads (or of the suggestion, before any apply).
+        const unmapped = current ? unmappedColumns(current.mapping, source.columns) : s.unmapped;
+        out.unmapped = unmapped;
         text.push('', 'Suggestions:', ...showSuggestions(s));
         text.push(
           '',
-          `Unmapped columns (kept in the source layer): ${s.unmapped.length ? s.unmapped.join(', ') : 'none'}`,
+          `Unmapped columns (kept in the source layer): ${unmapped.length ? unmapped.join(', ') : 'none'}`,
         );
       }
       if (show || ctx.values.json) {

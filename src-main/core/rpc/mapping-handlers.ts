@@ -1,7 +1,12 @@
 import type { Handlers } from '../../../shared/contract/handlers';
 import { AppError } from '../../../shared/errors';
 import { compileMapping } from '../../../shared/mapping/interpret';
-import { bindTemplate, parseTemplate, templateFromMapping } from '../../../shared/mapping/template';
+import {
+  bindTemplate,
+  parseTemplate,
+  templateFromMapping,
+  unmappedColumns,
+} from '../../../shared/mapping/template';
 import { applyMapping } from '../mapping/apply-mapping';
 import { distinctColumnValues } from '../mapping/column-values';
 import { getSourceMapping, listMappingProblems, saveSourceMapping } from '../mapping/mapping-store';
@@ -52,7 +57,11 @@ export function mappingHandlers(host: HostContext): Pick<Handlers, MappingHandle
   const { ws } = host;
   return {
     'mapping.suggest': async (a) => suggestForSource(ws.db, a.sourceId, a.sampleRows),
-    'mapping.get': async (a) => getSourceMapping(ws.db, a.sourceId) ?? null,
+    'mapping.get': async (a) => {
+      const stored = getSourceMapping(ws.db, a.sourceId);
+      if (!stored) return null;
+      return { ...stored, unmapped: unmappedColumns(stored.mapping, getSource(ws.db, a.sourceId).columns) };
+    },
     'mapping.save': async (a) => {
       const source = getSource(ws.db, a.sourceId);
       compileMapping(a.mapping, source.columns); // refuses unknown columns/fields before saving

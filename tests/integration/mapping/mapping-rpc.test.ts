@@ -43,6 +43,7 @@ describe('mapping RPC', () => {
       },
     ]);
     await call('mapping.save', { sourceId, mapping: s.mapping });
+    expect(await call('mapping.get', { sourceId })).toMatchObject({ origin: 'user', unmapped: [] });
     const finished = new Promise((resolve) => jobs.events.once('finished', resolve));
     const { jobId }: { jobId: string } = await call('mapping.apply', { sourceId });
     expect(jobId).toBeTypeOf('string');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bindTemplate, parseTemplate, templateFromMapping } from '../../../shared/mapping/template';
+import {
+  bindTemplate,
+  parseTemplate,
+  templateFromMapping,
+  unmappedColumns,
+} from '../../../shared/mapping/template';
 import { interpretRow } from '../../../shared/mapping/interpret';
 import { mappingSchema } from '../../../shared/mapping/schema';
 
@@ -41,6 +46,13 @@ describe('mapping templates', () => {
     expect(bound.missing).toEqual(['E-Mail', 'Anrede']);
     expect(bound.mapping.rules.map((r) => r.targets[0])).toEqual(['FIRSTNAME', 'LASTNAME']);
     expect(bound.droppedRules).toHaveLength(2);
+  });
+
+  it('lists the columns no rule reads', () => {
+    expect(unmappedColumns(mapping, cols('Vorname', 'Kundennr', 'E-Mail', 'Notiz'))).toEqual([
+      'Kundennr',
+      'Notiz',
+    ]);
   });
 
   it('refuses files that are not templates, or come from a newer version, with clear messages', () => {
