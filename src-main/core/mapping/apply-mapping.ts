@@ -155,12 +155,11 @@ export async function applyMapping(
           let operation: Operation = 'INSERT';
           const op = takeOperation(data, problems, operationColumn);
           if (op) operation = op;
-          if (Object.keys(data).every((k) => constantTargets.has(k))) {
-            result.skippedEmpty++;
-            continue;
-          }
-          const contactId = insert({ sourceRowId: row.id, sourceId, data, operation });
-          result.contacts++;
+          // A row that gives no value creates no contact; its problems are still recorded.
+          const empty = Object.keys(data).every((k) => constantTargets.has(k));
+          const contactId = empty ? null : insert({ sourceRowId: row.id, sourceId, data, operation });
+          if (empty) result.skippedEmpty++;
+          else result.contacts++;
           for (const p of problems) {
             insertProblem.run(
               sourceId,

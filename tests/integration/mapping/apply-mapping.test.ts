@@ -171,6 +171,22 @@ describe('applyMapping', () => {
     });
   });
 
+  it('records the problems of a row that creates no contact', async () => {
+    const ws = tempWorkspace();
+    const sourceId = seedSource(ws, { columns: ['Geburtsdatum'], rows: [['31.02.1980']] });
+    const mapping: MappingInput = {
+      rules: [{ targets: ['BIRTHDATE'], sources: ['Geburtsdatum'], transform: { type: 'dateFormat' } }],
+    };
+    expect(await run(ws, (job) => applyMapping(ws, sourceId, mapping, job))).toMatchObject({
+      contacts: 0,
+      skippedEmpty: 1,
+      problems: 1,
+    });
+    expect(listMappingProblems(ws.db)).toEqual([
+      expect.objectContaining({ code: 'mapping.date-invalid', contactId: null, rowNumber: 2 }),
+    ]);
+  });
+
   it('refuses an empty mapping instead of creating empty contacts', async () => {
     const ws = tempWorkspace();
     const sourceId = seedSource(ws, { columns: ['x'], rows: [['1']] });
