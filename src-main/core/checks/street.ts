@@ -154,7 +154,8 @@ function townInLine(
   value: string,
   country?: string,
 ): Finding | undefined {
-  if (!country) return undefined;
+  // Fast exit: no 4-digit run, no postcode of the supported formats (house numbers are shorter).
+  if (!country || !/\d{4}/.test(value)) return undefined;
   const comma = value.lastIndexOf(',');
   // [postcode+town part, rest of the line, found without a separator]
   const candidates: [string, string, boolean][] = [[value, '', false]];
