@@ -29,14 +29,14 @@ function assignedByUs(ws: Workspace): Map<number, string> {
 /**
  * Numbers kept from the source (legacy numbers of existing contacts) must lie in the reserved
  * range so SecuTix's own sequence never collides with them (spec §5). Lists the contacts whose
- * kept number is not digits-only, or lies outside the reserved range when one is configured.
+ * kept number is not digits-only, or (INSERT rows) lies outside the reserved range when one is configured.
  * Numbers ContactPrep assigned from the new-number range are not checked here.
  */
 export function reservedRangeViolations(ws: Workspace): ReservedRangeViolation[] {
   const reserved = getReservedRange(ws);
   const ours = assignedByUs(ws);
   const out: ReservedRangeViolation[] = [];
-  for (const { id, nr } of workspaceNumbers(ws.db, 'active')) {
+  for (const { id, nr, operation } of workspaceNumbers(ws.db, 'active')) {
     if (ours.get(id) === nr) continue;
     const active = ws.db.prepare('SELECT status FROM contacts WHERE id = ?').pluck().get(id) === 'active';
     if (!active) continue;
@@ -47,7 +47,8 @@ export function reservedRangeViolations(ws: Workspace): ReservedRangeViolation[]
         reason: 'not-digits',
         message: `Contact number "${nr}" contains characters other than digits.`,
       });
-    else if (reserved && !inRange(nr, reserved))
+    // UPDATE/removal rows carry the number SecuTix already gave: only new (INSERT) rows keep legacy numbers.
+    else if (reserved && operation === 'INSERT' && !inRange(nr, reserved))
       out.push({
         contactId: id,
         contactNr: nr,

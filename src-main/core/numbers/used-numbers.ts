@@ -41,14 +41,14 @@ export function* referenceNumbers(db: Database): Generator<string> {
 export function* workspaceNumbers(
   db: Database,
   which: 'taken' | 'active' = 'taken',
-): Generator<{ id: number; nr: string }> {
+): Generator<{ id: number; nr: string; operation: string }> {
   const status = which === 'active' ? "status = 'active'" : "status != 'removed'";
   for (const r of db
     .prepare(
-      `SELECT id, json_extract(data, '$.CONTACT_NR') AS nr FROM contacts WHERE ${status} AND json_extract(data, '$.CONTACT_NR') IS NOT NULL`,
+      `SELECT id, operation, json_extract(data, '$.CONTACT_NR') AS nr FROM contacts WHERE ${status} AND json_extract(data, '$.CONTACT_NR') IS NOT NULL`,
     )
-    .iterate() as Iterable<{ id: number; nr: string }>)
-    yield { id: r.id, nr: String(r.nr) };
+    .iterate() as Iterable<{ id: number; nr: string; operation: string }>)
+    yield { id: r.id, nr: String(r.nr), operation: r.operation };
 }
 
 /** Every number already taken, as numeric keys (`000123` and `123` collide). */

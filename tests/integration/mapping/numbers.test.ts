@@ -92,6 +92,9 @@ describe('contact numbers', () => {
       expect.objectContaining({ contactId: ids[1], contactNr: '12', reason: 'outside-reserved' }),
       expect.objectContaining({ contactId: ids[2], contactNr: 'AB-7', reason: 'not-digits' }),
     ]);
+    // An UPDATE row carries SecuTix's own number, wherever it lies.
+    setContactsOperation(ws, [ids[1]!], 'UPDATE');
+    expect(reservedRangeViolations(ws).map((v) => v.contactId)).toEqual([ids[2]]);
   });
 
   it('reports the highest number so SecuTix can move its sequence above it', () => {
