@@ -69,6 +69,13 @@ describe('postcode existence', () => {
     expect(one({ ZIPCODE: '1160', TOWN: 'Nyon', COUNTRY: 'CH' }).suggestion).toEqual({ ZIPCODE: '1260' });
   });
 
+  it('never proposes a partial postcode from countries whose reference lists only prefixes', () => {
+    expect(run({ TOWN: 'Kenmare', COUNTRY: 'IE' })).toEqual([]);
+    expect(run({ TOWN: 'Ballinasloe', ZIPCODE: '-', COUNTRY: 'IE' })[0]?.suggestion).toEqual({
+      ZIPCODE: null,
+    });
+  });
+
   it('proposes the postcode of a town written without one', () => {
     const f = one({ TOWN: 'Vaduz', COUNTRY: 'LI' });
     expect(f).toMatchObject({ code: 'postcode.missing', suggestion: { ZIPCODE: '9490' } });
