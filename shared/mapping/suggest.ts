@@ -20,6 +20,8 @@ interface KeySpec {
   contentOnly?: boolean;
   /** Headers that rule out a content-only guess (a `created_at` column of dates is no birth date). */
   notFromHeader?: RegExp;
+  /** Content can only confirm, never contradict the header (most company names carry no legal form). */
+  contentConfirmsOnly?: boolean;
   transform?: Transform;
 }
 
@@ -130,6 +132,7 @@ const SPECS: Record<string, KeySpec> = {
     content: (p) => p.shares.company,
     contentLabel: 'company names (legal form such as AG, SA, GmbH, Sàrl)',
     contentOnly: true,
+    contentConfirmsOnly: true,
   },
   CONTACT_NR: {
     targets: ['CONTACT_NR'],
@@ -186,7 +189,11 @@ function score(column: string, profile: ColumnProfile, key: string): Candidate |
   let confidence = 0;
   const reasons: string[] = [];
   if (header) {
-    confidence = c === undefined ? 0.9 * header.score : 0.55 * header.score + 0.45 * c;
+    const headerOnly = 0.9 * header.score;
+    confidence =
+      c === undefined
+        ? headerOnly
+        : Math.max(spec.contentConfirmsOnly ? headerOnly : 0, 0.55 * header.score + 0.45 * c);
     reasons.push(
       header.how === 'code'
         ? `header is the SecuTix code ${key}`

@@ -243,6 +243,11 @@ describe('mapping suggestion from content only', () => {
     expect(r.columns.map((c) => c.suggestion?.key)).toEqual(['OFFICIAL_NAME', 'FULLNAME']);
   });
 
+  it('keeps a company header confident when the names carry no legal form', () => {
+    const r = suggestMapping(cols(['Firma']), [['Migros'], ['Coop']]);
+    expect(r.columns[0]!.suggestion).toMatchObject({ key: 'OFFICIAL_NAME', confidence: 0.9 });
+  });
+
   it('suggests each field once: a second email column becomes EMAIL2, others are alternatives', () => {
     const r = suggestMapping(cols(['E-Mail', 'Col7']), [['a@b.ch', 'x@y.ch']]);
     expect(r.columns.map((c) => c.suggestion?.key)).toEqual(['EMAIL1', 'EMAIL2']);
