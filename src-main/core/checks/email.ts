@@ -1,5 +1,6 @@
 import type { Contact } from '../../../shared/domain';
 import { COUNTRY_CODES, editDistance } from '../../../shared/reference/countries';
+import { effectiveKind } from '../../../shared/secutix/contact-kind';
 import { SECUTIX_EMAIL_REGEX } from '../../../shared/secutix/value-rules';
 import type { Check, Finding } from './check';
 import {
@@ -61,13 +62,6 @@ export function suggestDomain(domain: string): { domain: string; confidence: num
     if (tlds.length === 1) return { domain: `${name}.${tlds[0]}`, confidence: 0.8 };
   }
   return undefined;
-}
-
-function isIndividual(c: Contact): boolean {
-  if (c.kindOverride) return c.kindOverride === 'individual';
-  return (
-    c.data.OFFICIAL_NAME === undefined && (c.data.FIRSTNAME !== undefined || c.data.LASTNAME !== undefined)
-  );
 }
 
 function isPlaceholder(local: string, domain: string): boolean {
@@ -174,7 +168,7 @@ export const emailCheck: Check = {
             0.7,
           ),
         );
-      } else if (ROLE.has(local) && isIndividual(contact)) {
+      } else if (ROLE.has(local) && effectiveKind(contact) === 'individual') {
         out.push(
           finding(contact, field, 'email.role', 'info', '"{value}" is a shared mailbox on a person\'s row.', {
             value,
