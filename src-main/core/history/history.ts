@@ -127,6 +127,9 @@ export function previewChanges(db: Database, requests: readonly ChangeRequest[])
   return out;
 }
 
+/** Requests are processed in chunks so a million-row bulk fix never holds every contact in memory. */
+const CHUNK = 2000;
+
 /**
  * Applies a user-visible change as one history operation: before values are read, the change is
  * recorded and applied in one transaction, and any redo side is dropped. No-op changes are skipped;
@@ -139,13 +142,10 @@ export function applyOperation(
 ): AppliedOperation {
   const db = ws.db;
   const result = db.transaction((): AppliedOperation => {
-    const changes = previewChanges(db, requests);
-    if (changes.length === 0) return { opId: null, changed: 0, contactIds: [] };
-    db.prepare("DELETE FROM history_ops WHERE state = 'undone'").run();
     const opId = Number(
       db
         .prepare(
-          'INSERT INTO history_ops(created_at, kind, label, rule, details_json, change_count) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO history_ops(created_at, kind, label, rule, details_json, change_count) VALUES (?, ?, ?, ?, ?, 0)',
         )
         .run(
           new Date().toISOString(),
@@ -153,19 +153,33 @@ export function applyOperation(
           info.label,
           info.rule ?? null,
           JSON.stringify(info.details ?? {}),
-          changes.length,
         ).lastInsertRowid,
     );
     const ins = db.prepare(
       'INSERT INTO history_changes(op_id, contact_id, attribute, before_json, after_json) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const c of changes)
-      ins.run(opId, c.contactId, c.attribute, JSON.stringify(c.before), JSON.stringify(c.after));
-    const contactIds = writeValues(
-      db,
-      changes.map((c) => ({ contactId: c.contactId, attribute: c.attribute, value: c.after })),
-    );
-    return { opId, changed: changes.length, contactIds };
+    const touched = new Set<number>();
+    let changed = 0;
+    // Each chunk reads its before values after the previous chunk was written, so a contact that
+    // appears in several chunks still gets a correct before → after chain.
+    for (let i = 0; i < requests.length; i += CHUNK) {
+      const changes = previewChanges(db, requests.slice(i, i + CHUNK));
+      for (const c of changes)
+        ins.run(opId, c.contactId, c.attribute, JSON.stringify(c.before), JSON.stringify(c.after));
+      const ids = writeValues(
+        db,
+        changes.map((c) => ({ contactId: c.contactId, attribute: c.attribute, value: c.after })),
+      );
+      for (const id of ids) touched.add(id);
+      changed += changes.length;
+    }
+    if (changed === 0) {
+      db.prepare('DELETE FROM history_ops WHERE id = ?').run(opId);
+      return { opId: null, changed: 0, contactIds: [] };
+    }
+    db.prepare('UPDATE history_ops SET change_count = ? WHERE id = ?').run(changed, opId);
+    db.prepare("DELETE FROM history_ops WHERE state = 'undone'").run();
+    return { opId, changed, contactIds: [...touched] };
   })();
   ws.notifyContactsChanged(result.contactIds);
   return result;
@@ -200,29 +214,38 @@ function swap(
 ): { op: HistoryOpSummary; contactIds: number[] } {
   const db = ws.db;
   const contactIds = db.transaction(() => {
-    const rows = db
-      .prepare(
-        `SELECT contact_id, attribute, before_json, after_json FROM history_changes WHERE op_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`,
-      )
-      .all(op.id) as Array<{
-      contact_id: number;
-      attribute: string;
-      before_json: string;
-      after_json: string;
-    }>;
-    const ids = writeValues(
-      db,
-      rows.map((r) => ({
-        contactId: r.contact_id,
-        attribute: r.attribute,
-        value: JSON.parse(direction === 'undo' ? r.before_json : r.after_json) as ChangeValue,
-      })),
+    const order = direction === 'undo' ? 'DESC' : 'ASC';
+    const page = db.prepare(
+      `SELECT id, contact_id, attribute, before_json, after_json FROM history_changes
+       WHERE op_id = ? AND id ${direction === 'undo' ? '<' : '>'} ? ORDER BY id ${order} LIMIT ?`,
     );
+    const touched = new Set<number>();
+    let cursor = direction === 'undo' ? Number.MAX_SAFE_INTEGER : 0;
+    for (;;) {
+      const rows = page.all(op.id, cursor, CHUNK) as Array<{
+        id: number;
+        contact_id: number;
+        attribute: string;
+        before_json: string;
+        after_json: string;
+      }>;
+      if (rows.length === 0) break;
+      cursor = rows[rows.length - 1]!.id;
+      const ids = writeValues(
+        db,
+        rows.map((r) => ({
+          contactId: r.contact_id,
+          attribute: r.attribute,
+          value: JSON.parse(direction === 'undo' ? r.before_json : r.after_json) as ChangeValue,
+        })),
+      );
+      for (const id of ids) touched.add(id);
+    }
     db.prepare('UPDATE history_ops SET state = ? WHERE id = ?').run(
       direction === 'undo' ? 'undone' : 'done',
       op.id,
     );
-    return ids;
+    return [...touched];
   })();
   ws.notifyContactsChanged(contactIds);
   return { op: summary({ ...op, state: direction === 'undo' ? 'undone' : 'done' }), contactIds };

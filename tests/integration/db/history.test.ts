@@ -118,3 +118,27 @@ describe('history (undo/redo/audit)', () => {
     expect(seen).toEqual([[a], [a], [a]]);
   });
 });
+
+describe('history on bulk operations', () => {
+  it('applies, undoes and redoes an operation larger than one processing chunk', () => {
+    const ws = tempWorkspace();
+    const insert = contactInserter(ws.db);
+    const ids = ws.db.transaction(() =>
+      Array.from({ length: 4500 }, (_, i) => insert({ data: { LASTNAME: `name${i}` } })),
+    )();
+    // The same contact twice, in different chunks: the second change must chain on the first.
+    const requests = ids.map((id, i) => ({ contactId: id, attribute: 'LASTNAME', after: `Name${i}` }));
+    requests.push({ contactId: ids[0]!, attribute: 'LASTNAME', after: 'Twice' });
+    const op = applyOperation(ws, { kind: 'bulk-fix', label: 'Case' }, requests);
+    expect(op.changed).toBe(4501);
+    expect(new Set(op.contactIds).size).toBe(4500);
+    expect(getContact(ws.db, ids[0]!)!.data.LASTNAME).toBe('Twice');
+    expect(getContact(ws.db, ids[4499]!)!.data.LASTNAME).toBe('Name4499');
+    expect(listHistory(ws.db)[0]!.changeCount).toBe(4501);
+    undo(ws);
+    expect(getContact(ws.db, ids[0]!)!.data.LASTNAME).toBe('name0');
+    expect(getContact(ws.db, ids[4499]!)!.data.LASTNAME).toBe('name4499');
+    redo(ws);
+    expect(getContact(ws.db, ids[0]!)!.data.LASTNAME).toBe('Twice');
+  });
+});
