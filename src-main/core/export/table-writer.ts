@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { csvRecord } from './csv-format';
+import { XlsxWriter } from './xlsx-writer';
 
 /**
  * Writes a table (XLSX or CSV by extension) to a temp file next to the target and renames it
@@ -55,7 +56,10 @@ export function createTableWriter(path: string, options: TableWriterOptions = {}
     );
   }
   const tmp = tempPathFor(path);
-  return format === 'csv' ? csvWriter(path, tmp, options) : xlsxWriter(path, tmp, options);
+  if (format === 'csv') return csvWriter(path, tmp, options);
+  return process.env.CONTACT_PREP_XLSX_WRITER === 'exceljs'
+    ? xlsxWriter(path, tmp, options)
+    : xlsxStreamWriter(path, tmp, options);
 }
 
 const FLUSH_AT = 1 << 20;
@@ -101,6 +105,28 @@ function zipBacklog(ws: ExcelJS.Worksheet): number {
   let n = 0;
   for (const p of stream?.pipes ?? []) n += p.writableLength ?? p._writableState?.length ?? 0;
   return n;
+}
+
+/** Our own streaming XLSX writer (see xlsx-writer.ts); exceljs stays available as a fallback. */
+function xlsxStreamWriter(path: string, tmp: string, options: TableWriterOptions): TableWriter {
+  const x = new XlsxWriter(tmp, { sheetName: options.sheetName, textColumns: options.textColumns });
+  let open = true;
+  return {
+    write(cells) {
+      x.write(cells);
+    },
+    async drain() {},
+    async close() {
+      x.close();
+      open = false;
+      renameSync(tmp, path);
+    },
+    async abort() {
+      if (open) x.abort();
+      open = false;
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 function xlsxWriter(path: string, tmp: string, options: TableWriterOptions): TableWriter {
