@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import { detectDialect, type CsvDialect } from './csv-dialect';
+import { createRecordCutter } from './csv-records';
 import { createChunkDecoder, detectEncoding, type DetectedEncoding } from './encoding';
 import { readHead } from './file-kind';
 
@@ -61,8 +61,8 @@ function breaksInside(cells: string[]): number {
 
 /**
  * Streams a CSV file: raw bytes are hashed, decoded to text (never parsed as raw chunks, which
- * would split multi-byte characters), and cut into records by Papa's parser on whole records only
- * (the unfinished tail of each chunk waits for the next). `onRecord` gets the physical line where
+ * would split multi-byte characters), and cut into whole records (csv-records.ts; the unfinished
+ * tail of each chunk waits for the next). `onRecord` gets the physical line where
  * each record starts and the record's JSON (its stored form); `afterChunk` may await (cancel checkpoints) between chunks and returns true
  * to stop reading early (preview): the unfinished tail is then dropped.
  */
@@ -73,8 +73,8 @@ export async function readCsv(
   afterChunk: (bytesRead: number) => Promise<boolean | void>,
 ): Promise<CsvReadResult> {
   const fileName = basename(path);
-  const { delimiter, quoteChar, newline } = plan.dialect;
-  const parser = new Papa.Parser({ delimiter, quoteChar, newline });
+  const { quoteChar } = plan.dialect;
+  const cut = createRecordCutter(plan.dialect);
   const decoder = createChunkDecoder(plan.encoding, fileName);
   const hash = createHash('sha256');
   const problems: CsvReadResult['problems'] = [];
@@ -84,15 +84,8 @@ export async function readCsv(
   let pending = '';
 
   const emit = (input: string, last: boolean): void => {
-    const res = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
-    const records = res.data;
-    let count = records.length;
-    if (last && count > 0) {
-      const tail = records[count - 1]!;
-      // A final line break ends the last record; it does not open an empty one.
-      if (tail.length === 1 && tail[0] === '' && (input.endsWith('\n') || input.endsWith('\r'))) count--;
-    }
-    const consumed = last ? input.length : res.meta.cursor;
+    const { records, errors, consumed } = cut(input, last);
+    const count = records.length;
     // Each record is serialised here once (the stored form); its JSON shows at a glance whether
     // a cell holds a line break (escaped as \n or \r), which moves the next record's line down.
     const starts = new Array<number>(count);
@@ -105,9 +98,8 @@ export async function readCsv(
       l += 1;
       if (json.indexOf('\\n') !== -1 || json.indexOf('\\r') !== -1) l += breaksInside(records[i]!);
     }
-    for (const e of res.errors) {
-      if (e.row === undefined || e.row >= count) continue;
-      const row = starts[e.row]!;
+    for (const e of errors) {
+      const row = starts[e.index]!;
       problems.push({
         row,
         code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'malformed_quotes',
