@@ -1,6 +1,7 @@
 import type { Contact } from '../../../shared/domain';
 import { editDistance, normalizeCountry } from '../../../shared/reference/countries';
 import type { PostalIndex } from '../reference/postal-index';
+import type { PostalReference } from '../reference/postal-loader';
 import { townKey } from '../reference/town-key';
 import type { CheckContext, CheckSettings } from './check';
 import { memo1 } from './memo';
@@ -147,4 +148,21 @@ export function officialSpelling(
 ): string {
   const match = index?.matchTown(referenceKey(country, postcode), town);
   return match && !match.alias && match.key === townKey(town) ? match.name : town;
+}
+
+/** True when this postcode and town belong together in the country's reference. */
+export function pairMatches(postal: PostalReference, country: string, zip: string, town: string): boolean {
+  const postcode = readPostcode(country, zip)?.value;
+  return !!postcode && !!postal.get(country)?.matchTown(referenceKey(country, postcode), town);
+}
+
+/** The one checked country where this postcode and town belong together, if exactly one. */
+export function countryOfPair(
+  postal: PostalReference,
+  zip: string,
+  town: string,
+  except?: string,
+): string | undefined {
+  const hits = [...TOWN_CHECK_COUNTRIES].filter((cc) => cc !== except && pairMatches(postal, cc, zip, town));
+  return hits.length === 1 ? hits[0] : undefined;
 }

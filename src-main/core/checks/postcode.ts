@@ -9,6 +9,8 @@ import {
   referenceKey,
   rowCountry,
   splitPostcodeTown,
+  countryOfPair,
+  pairMatches,
 } from './address-reference';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
@@ -63,7 +65,8 @@ export const postcodeCheck: Check = {
 function checkPostcode(contact: Contact, ctx: CheckContext): Finding[] {
   const country = rowCountry(contact, ctx.settings);
   if (!country || !POSTCODE_FORMATS[country]) return [];
-  const index = postalOf(ctx.resources.postcode).get(country);
+  const postal = postalOf(ctx.resources.postcode);
+  const index = postal.get(country);
   const raw = contact.data.ZIPCODE?.trim();
   const town = contact.data.TOWN?.trim();
   const guessFor = (written?: string) =>
@@ -87,6 +90,14 @@ function checkPostcode(contact: Contact, ctx: CheckContext): Finding[] {
   }
   const split = splitPostcodeTown(country, raw);
   if (split) return [combined(contact, index, country, raw, split, town)];
+  // A foreign address in a row without COUNTRY: the town check suggests the country instead.
+  if (
+    town &&
+    !contact.data.COUNTRY?.trim() &&
+    !pairMatches(postal, country, raw, town) &&
+    countryOfPair(postal, raw, town, country)
+  )
+    return [];
 
   const reading = readPostcode(country, raw)!;
   const fmt = POSTCODE_FORMATS[country]!;

@@ -8,6 +8,8 @@ import {
   rowCountry,
   splitPostcodeTown,
   officialSpelling,
+  countryOfPair,
+  pairMatches,
 } from './address-reference';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
@@ -122,22 +124,6 @@ function checkTown(contact: Contact, ctx: CheckContext): Finding[] {
   const match = index.matchTown(key, town);
   if (match) return spelling(contact, town, match.name, match.alias);
   return [mismatch(contact, index, key, postcode, town)];
-}
-
-function pairMatches(postal: PostalReference, country: string, zip: string, town: string): boolean {
-  const postcode = readPostcode(country, zip)?.value;
-  return !!postcode && !!postal.get(country)?.matchTown(referenceKey(country, postcode), town);
-}
-
-/** The one checked country where this postcode and town belong together, if exactly one. */
-function countryOfPair(
-  postal: PostalReference,
-  zip: string,
-  town: string,
-  except?: string,
-): string | undefined {
-  const hits = [...TOWN_CHECK_COUNTRIES].filter((cc) => cc !== except && pairMatches(postal, cc, zip, town));
-  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** `-`, `xxx`, `?` as town: clear it, or put the postcode's town when it has only one. */

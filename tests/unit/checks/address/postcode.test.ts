@@ -128,3 +128,16 @@ describe('placeholder and CEDEX postcodes', () => {
     });
   });
 });
+
+describe('rows without COUNTRY in a file with a default country', () => {
+  const withDefault = (data: Record<string, string>) =>
+    postcodeCheck.run(row(data), { ...ctx, settings: { 'checks.defaultCountry': 'CH' } });
+
+  it('leaves a foreign postcode to the town check’s country suggestion', () => {
+    expect(withDefault({ ZIPCODE: '75008', TOWN: 'Paris' })).toEqual([]);
+  });
+
+  it('still checks postcodes of the default country', () => {
+    expect(withDefault({ ZIPCODE: '12345', TOWN: 'Zürich' })[0]?.code).toBe('postcode.format');
+  });
+});
