@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import type { ImportedSource, ImportOptions } from '../../../shared/contract/import';
 import { Workspace } from '../../core/db/workspace';
 import { importFile } from '../../core/import/import-file';
@@ -101,9 +102,12 @@ export const importCommand: CliCommand = {
     if (ctx.positionals.length > 1) throw new UsageError('Import one file at a time.');
     const wsPath = requireOption(ctx, 'workspace');
     const options = importOptions(ctx);
+    const created = !existsSync(wsPath);
     const ws = Workspace.openOrCreate(wsPath);
+    let imported = false;
     try {
       const summary = await runCliJob(ctx, 'import', ws.db, (job) => importFile(ws, file, options, job));
+      imported = true;
       if (ctx.values.json) {
         const payload = options.allSheets
           ? { sources: summary.sources.map(sourceJson) }
@@ -114,6 +118,10 @@ export const importCommand: CliCommand = {
       }
     } finally {
       ws.close();
+      // A workspace this command created for a file that could not be imported is removed again:
+      // a failed or cancelled import leaves the disk as it was.
+      if (created && !imported)
+        for (const suffix of ['', '-wal', '-shm']) rmSync(wsPath + suffix, { force: true });
     }
   },
 };

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
@@ -134,6 +135,17 @@ describe('contact-prep import / info / rows', () => {
     expect(text.out).toContain(
       'Imported sheets.xlsx [sheet data] as source 3: 5 rows × 8 columns (header row 1).',
     );
+  });
+
+  it('does not leave a new workspace behind when the import fails', async () => {
+    const ws = join(tempDir(), 'new.cprep');
+    const r = await cli(['import', writeTemp('empty.csv', ''), '-w', ws]);
+    expect(r.code).toBe(1);
+    expect(existsSync(ws)).toBe(false);
+    // An existing workspace stays (unchanged) after a failed import.
+    await cli(['import', join(DATA, 'csv/csvkit/bad.csv'), '-w', ws]);
+    expect((await cli(['import', writeTemp('empty2.csv', ''), '-w', ws])).code).toBe(1);
+    expect(JSON.parse((await cli(['info', '-w', ws, '--json'])).out).sources).toHaveLength(1);
   });
 
   it('exits 1 with a clear message for bad input and usage errors', async () => {
