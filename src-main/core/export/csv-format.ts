@@ -18,12 +18,14 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+let scratch: string[] = [];
+
 /** One CSV record with CRLF line end (RFC 4180). Empty cells stay empty (no quotes, no spaces). */
 export function csvRecord(cells: readonly string[], guard: boolean): string {
-  const out = new Array<string>(cells.length);
+  if (scratch.length !== cells.length) scratch = new Array<string>(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i]!;
-    out[i] = v === '' ? '' : csvField(guard ? guardFormula(v) : v);
+    scratch[i] = v === '' ? '' : csvField(guard ? guardFormula(v) : v);
   }
-  return out.join(',') + '\r\n';
+  return scratch.join(',') + '\r\n';
 }

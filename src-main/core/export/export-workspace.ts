@@ -70,6 +70,7 @@ export async function exportWorkspace(
       for (const [code, value] of Object.entries(options.configCodes)) put(code, value);
       writer.write(cells, true);
     }
+    const cells = new Array<string>(width).fill('');
     const total = countContacts(db);
     for (const batch of iterateContacts(db, { batchSize: 2000 })) {
       for (const contact of batch) {
@@ -83,7 +84,6 @@ export async function exportWorkspace(
         if (r.rejected) {
           rejected++;
         } else {
-          const cells = new Array<string>(width).fill('');
           for (const code in r.values) {
             const i = layout.columnOf.get(code);
             if (i === undefined) continue;
@@ -99,6 +99,7 @@ export async function exportWorkspace(
               });
           }
           writer.write(cells, true);
+          cells.fill(''); // one array reused for every row: writers consume it synchronously
           exported++;
         }
         if (problems.length > 0) {
