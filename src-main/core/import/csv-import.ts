@@ -10,8 +10,13 @@ import { SourceWriter, type SourceMeta } from './source-writer';
 import { TableAssembler } from './table-assembler';
 
 /** Reads one CSV/TSV/TXT file into a new source on `conn` (inside the caller's transaction). */
-/** Files from this size on are parsed on a second core (below it, starting a worker costs more). */
-export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Files from this size on are parsed on a second core; below it, starting the worker costs more
+ * than it saves. From sources (tsx: dev, tests, bench) a worker compiles its TypeScript on start
+ * (about a second), from the bundle it starts in well under 100 ms.
+ */
+export const PARALLEL_MIN_BYTES =
+  typeof __BUNDLED__ !== 'undefined' && __BUNDLED__ ? 4 * 1024 * 1024 : 32 * 1024 * 1024;
 
 export async function readCsvInto(
   conn: Database,
