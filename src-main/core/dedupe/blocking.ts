@@ -12,9 +12,11 @@ export interface BlockingOptions {
   maxBlock: number;
   /** Window of the sorted neighbourhood (and of oversized blocks). */
   window: number;
+  /** Blocking rules to leave out (by name; for measurements). */
+  skip?: string[];
 }
 
-export const DEFAULT_BLOCKING: BlockingOptions = { maxBlock: 50, window: 4 };
+export const DEFAULT_BLOCKING: BlockingOptions = { maxBlock: 50, window: 3 };
 
 export interface BlockingStats {
   keys: Record<string, { blocks: number; pairs: number; capped: number }>;
@@ -119,14 +121,29 @@ export function buildCandidatePairs(
   const phone = col(F.phone);
   const email = col(F.email);
 
+  // Interned pair of two codes (keeps combined keys small enough for exact float arithmetic).
+  const pairIds = new Map<number, number>();
+  const pairId = (x: number, y: number): number => {
+    if (!x || !y) return 0;
+    const k = x * SHIFT + y;
+    let id = pairIds.get(k);
+    if (id === undefined) pairIds.set(k, (id = pairIds.size + 1));
+    return id;
+  };
   // kind folded into the key so individuals, structures and relays never pair up
   const k2 = (i: number, a: number, b: number) => (a && b ? (a * 4 + kind[i]!) * SHIFT + b : -1);
   const isPerson = (i: number) => kind[i] === KIND_CODE.individual || kind[i] === KIND_CODE.structure_relay;
   const isOrg = (i: number) => kind[i] === KIND_CODE.structure || kind[i] === KIND_CODE.structure_relay;
   const rules: Array<[string, KeyFn]> = [
     ['cologne(last)+zip', (i) => (isPerson(i) ? k2(i, lastCologne[last[i]!]!, zip[i]!) : -1)],
-    ['french(last)+town', (i) => (isPerson(i) ? k2(i, lastFrench[last[i]!]!, town[i]!) : -1)],
-    ['metaphone(first+last)', (i) => (isPerson(i) ? k2(i, firstMeta[first[i]!]!, lastMeta[last[i]!]!) : -1)],
+    [
+      'french(last)+initial+town',
+      (i) => (isPerson(i) ? k2(i, lastFrench[last[i]!]! * 64 + firstInitial[first[i]!]!, town[i]!) : -1),
+    ],
+    [
+      'metaphone(first+last)+town',
+      (i) => (isPerson(i) ? k2(i, pairId(firstMeta[first[i]!]!, lastMeta[last[i]!]!), town[i]!) : -1),
+    ],
     ['birthdate', (i) => (isPerson(i) ? k2(i, dob[i]!, 1) : -1)],
     [
       'last[0..2]+initial+birth year',
@@ -137,7 +154,7 @@ export function buildCandidatePairs(
     ['mobile', (i) => (kind[i] !== KIND_NONE ? k2(i, mobileK[mobile[i]!]!, 1) : -1)],
     ['telephone', (i) => (kind[i] !== KIND_NONE ? k2(i, phoneK[phone[i]!]!, 1) : -1)],
     ['org word+zip', (i) => (isOrg(i) ? k2(i, orgWord[org[i]!]!, zip[i]!) : -1)],
-    ['cologne(org)', (i) => (isOrg(i) ? k2(i, orgCologne[org[i]!]!, 1) : -1)],
+    ['cologne(org)+town', (i) => (isOrg(i) ? k2(i, orgCologne[org[i]!]!, town[i]!) : -1)],
     ['street+zip (structures)', (i) => (kind[i] === KIND_CODE.structure ? k2(i, street[i]!, zip[i]!) : -1)],
   ];
 
@@ -157,6 +174,7 @@ export function buildCandidatePairs(
   const stats: BlockingStats = { keys: {}, candidatePairs: 0, allPairs: 0, reductionRatio: 0 };
   const gid = new Int32Array(n);
   for (const [name, keyOf] of rules) {
+    if (options.skip?.includes(name)) continue;
     onProgress?.(name);
     const before = out.n;
     const groups = new Map<number, number>();

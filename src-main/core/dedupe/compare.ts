@@ -287,9 +287,32 @@ export class Comparer {
     return 2;
   }
 
+  private readonly pairCache = [new Map<number, number>(), new Map<number, number>()];
+  /** Level of a code pair, cached (postcodes and towns are few and repeat in every block). */
+  private cachedPair(
+    slot: number,
+    f: number,
+    i: number,
+    j: number,
+    fn: (a: string, b: string) => number,
+  ): number {
+    const ci = this.code(f, i);
+    const cj = this.code(f, j);
+    if (!ci || !cj) return 0;
+    if (ci === cj) return 1;
+    const key = ci < cj ? ci * 67108864 + cj : cj * 67108864 + ci;
+    const cache = this.pairCache[slot]!;
+    let l = cache.get(key);
+    if (l === undefined) {
+      l = fn(this.str(f, ci), this.str(f, cj));
+      if (cache.size < 2_000_000) cache.set(key, l);
+    }
+    return l;
+  }
+
   private locality(i: number, j: number): number {
-    const zip = this.zip(i, j);
-    const town = this.jw3(F.town, i, j, 0.9);
+    const zip = this.cachedPair(0, F.zip, i, j, (a, b) => (osaDistance(a, b, 1) <= 1 ? 2 : 3));
+    const town = this.cachedPair(1, F.town, i, j, (a, b) => (jaroWinkler(a, b) >= 0.9 ? 2 : 3));
     if (zip === 0 && town === 0) return 0;
     if (zip === 1) return town === 3 ? 2 : 1;
     if ((zip === 2 && town !== 3) || town === 1) return 3;
@@ -337,22 +360,33 @@ export class Comparer {
     return t;
   }
 
+  private streetCache: Array<{ all: string[]; words: string[]; numbers: string[] } | undefined> | undefined;
+  private streetParts(code: number): { all: string[]; words: string[]; numbers: string[] } {
+    const cache = (this.streetCache ??= new Array(this.t.columns[F.street]!.dict.length));
+    let p = cache[code];
+    if (p === undefined) {
+      const all = this.tokensOf(F.street, code);
+      p = cache[code] = {
+        all,
+        words: all.filter((x) => !isNumber(x)),
+        numbers: all.filter(isNumber),
+      };
+    }
+    return p;
+  }
+
   /** Street line: like tokens(), plus 'same street, other house number' (a neighbour). */
   private street(i: number, j: number): number {
     const ci = this.code(F.street, i);
     const cj = this.code(F.street, j);
     if (!ci || !cj) return 0;
     if (ci === cj) return 1;
-    const ta = this.tokensOf(F.street, ci);
-    const tb = this.tokensOf(F.street, cj);
-    const s = tokenArraySimilarity(ta, tb);
+    const a = this.streetParts(ci);
+    const b = this.streetParts(cj);
+    const s = tokenArraySimilarity(a.all, b.all);
     if (s >= 0.9) return 2;
-    const na = ta.filter(isNumber);
-    const nb = tb.filter(isNumber);
-    if (na.length && nb.length && !na.some((x) => nb.includes(x))) {
-      const wa = ta.filter((x) => !isNumber(x));
-      const wb = tb.filter((x) => !isNumber(x));
-      if (wa.length && wb.length && tokenArraySimilarity(wa, wb) >= 0.9) return 4;
+    if (a.numbers.length && b.numbers.length && !a.numbers.some((x) => b.numbers.includes(x))) {
+      if (a.words.length && b.words.length && tokenArraySimilarity(a.words, b.words) >= 0.9) return 4;
     }
     return s >= 0.6 ? 3 : 5;
   }
