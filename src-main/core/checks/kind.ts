@@ -58,9 +58,11 @@ function organisationInPersonName(
   first: string,
   last: string,
 ): Finding | undefined {
+  const joined = [first, last].filter(Boolean).join(' ');
+  // One scan of the whole name; which field holds the marker is only asked when there is one.
+  if (!organisationMarker(joined)) return undefined;
   const inLast = last ? organisationMarker(last) : undefined;
   const inFirst = first ? organisationMarker(first) : undefined;
-  const joined = [first, last].filter(Boolean).join(' ');
   const marker = inLast ?? inFirst ?? organisationMarker(joined);
   if (!marker) return undefined;
   // `Freya Canton`: a surname that happens to be an organisation word, next to a real first name.

@@ -124,6 +124,8 @@ export function properCaseStreet(line: string): string {
 
 /** `Rue de Lausanne12` → `Rue de Lausanne 12`, `12rue de la Paix` → `12 rue de la Paix`. */
 export function fixNumberSpacing(line: string): string {
+  // Cheap test first: the replacements only apply where a letter touches a digit.
+  if (!/\p{L}\.?\d|^\d+\p{L}/u.test(line)) return line;
   return line
     .replace(/(\p{L}{2,}\.?)(\d+\s?[a-zA-Z]?)$/u, '$1 $2')
     .replace(/^(\d+)(\p{L}{3,})/u, (m, n: string, w: string) =>
@@ -163,6 +165,8 @@ export function isPoBox(line: string): boolean {
 
 /** Splits `Bahnhofstrasse 1, Postfach 123` into its street and PO box parts. */
 export function splitPoBox(line: string): { street: string; box: string } | undefined {
+  // The anchored pattern below backtracks; most lines have no PO box at all.
+  if (!PO_BOX.test(line)) return undefined;
   const m =
     /^(.*\p{L}.*?)[,;/]?\s+((?:postfach|case postale|casella postale|c\.?p\.?|b\.?p\.?|p\.?\s?o\.?\s?box|boite postale|boîte postale|postbus)\s*(?:n[°o.]?\s*)?\d*)$/iu.exec(
       line.trim(),
@@ -215,6 +219,8 @@ const JUNK_LINES = new Set([
 
 /** An address line that only says "no data". */
 export function isJunkLine(line: string): boolean {
+  // Placeholders are short; a long line is junk only when it has no letter or digit at all.
+  if (line.length > 24) return !/[\p{L}\d]/u.test(line);
   const key = foldKey(line);
   return JUNK_LINES.has(key) || !/[\p{L}\d]/u.test(key) || /^(\p{L})\1{3,}$/u.test(key);
 }
