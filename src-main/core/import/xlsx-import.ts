@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportedSource, ImportOptions, ImportSummary } from '../../../shared/contract/import';
@@ -98,7 +98,6 @@ export async function readXlsxInto(
     styles: readNumberStyles(wb.zip),
     date1904: wb.date1904,
   };
-  const total = statSync(filePath).size;
   const sources: ImportedSource[] = [];
   for (const sheet of targets) {
     const writer = new SourceWriter(conn, {
@@ -136,9 +135,9 @@ export async function readXlsxInto(
       }
       continue;
     }
-    const overrides = applyMerges(writer, merges, getHeaderRow(writer), earlyRows);
+    const overrides = applyMerges(writer, merges, writer.headerRowNumber, earlyRows);
     sources.push(writer.finish(digest, overrides));
-    hooks.progress(phase, writer.rows, total === 0 ? undefined : writer.rows);
+    hooks.progress(phase, writer.rows, writer.rows);
     if (!options.allSheets) break;
   }
   if (sources.length === 0) {
@@ -152,8 +151,4 @@ export async function readXlsxInto(
     );
   }
   return { sources };
-}
-
-function getHeaderRow(writer: SourceWriter): number {
-  return writer.headerRowNumber;
 }
