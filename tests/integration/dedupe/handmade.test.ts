@@ -92,6 +92,19 @@ describe('duplicate detection on handmade cases', () => {
     expect(s.pair('ag', 'coop')).toBeUndefined();
   });
 
+  it('relays are compared within their structure: same person at Migros AG/SA matches, at Coop does not', async () => {
+    const relay = { ...hans, OFFICIAL_NAME: 'Migros AG', EMAIL1: 'hans.mueller@migros.ch' };
+    const s = await scenario(tempWorkspace(), {
+      ag: relay,
+      sa: { ...relay, OFFICIAL_NAME: 'MIGROS S.A.' },
+      coop: { ...relay, OFFICIAL_NAME: 'Coop Genossenschaft', EMAIL1: 'hans.mueller@coop.ch' },
+      person: hans,
+    });
+    expect(s.together('ag', 'sa')).toBe(true);
+    expect(s.together('ag', 'coop')).toBe(false);
+    expect(s.together('ag', 'person')).toBe(false); // an individual is never paired with a relay
+  });
+
   it('long chain A~B~C: a sparse B links to both, but A and C (clearly different) stay apart', async () => {
     const base = { FIRSTNAME: 'Peter', LASTNAME: 'Meier', ZIPCODE: '8001', TOWN: 'Zürich', COUNTRY: 'CH' };
     const s = await scenario(tempWorkspace(), {
