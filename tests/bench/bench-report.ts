@@ -22,6 +22,8 @@ export interface BenchReport {
     loadAverage?: { before: number; after: number };
   };
   options: { quick: boolean; only: string[] | null; sizes: { small: number; large: number; xlsx: number } };
+  /** False while the run is still going (the file is rewritten after every section). */
+  complete: boolean;
   /** Per section: wall time, CPU time and max RSS (MB) of its process. */
   sections: { name: string; ok: boolean; seconds: number; cpuSeconds?: number; maxRssMB?: number }[];
   rows: BenchRow[];

@@ -106,6 +106,21 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const errors: SectionError[] = [];
   const sections: BenchReport['sections'] = [];
+  const out =
+    process.env.BENCH_OUT ??
+    join(BENCH_DIR, 'results', QUICK || only ? 'latest-partial.json' : 'latest.json');
+  mkdirSync(dirname(out), { recursive: true });
+  const buildReport = (running: boolean): BenchReport => ({
+    date: new Date().toISOString(),
+    // Other processes on the machine skew wall times; the 1-minute load average shows how much.
+    machine: { ...machineInfo(), loadAverage: { before: round2(loadBefore), after: round2(loadavg()[0]!) } },
+    options: { quick: QUICK, only, sizes: SIZES },
+    complete: !running,
+    sections,
+    rows,
+    errors,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+  });
   console.error(`bench: ${files.map((f) => basename(f, '.bench.ts')).join(', ')}${QUICK ? ' (quick)' : ''}`);
   for (const file of files) {
     const name = basename(file, '.bench.ts');
@@ -125,21 +140,10 @@ async function main(): Promise<void> {
       sections.push({ name, ok: false, seconds: seconds() });
       console.error(`✗ ${name} failed:\n${message}`);
     }
+    // Written after every section too, so an interrupted run still leaves the figures it has.
+    writeFileSync(out, JSON.stringify(buildReport(true), null, 2) + '\n');
   }
-  const report: BenchReport = {
-    date: new Date().toISOString(),
-    // Other processes on the machine skew wall times; the 1-minute load average shows how much.
-    machine: { ...machineInfo(), loadAverage: { before: round2(loadBefore), after: round2(loadavg()[0]!) } },
-    options: { quick: QUICK, only, sizes: SIZES },
-    sections,
-    rows,
-    errors,
-    seconds: Math.round((performance.now() - t0) / 100) / 10,
-  };
-  const out =
-    process.env.BENCH_OUT ??
-    join(BENCH_DIR, 'results', QUICK || only ? 'latest-partial.json' : 'latest.json');
-  mkdirSync(dirname(out), { recursive: true });
+  const report = buildReport(false);
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   const m = report.machine;
   console.log(
