@@ -14,6 +14,8 @@ export interface ClusterInput {
   chainMin: number;
   /** Cross-checks per join beyond which only the best-linked members are checked. */
   maxChecks?: number;
+  /** Largest group a join may create: bigger ones are chains of namesakes, not one person. */
+  maxSize?: number;
 }
 
 export interface ClusterResult {
@@ -29,7 +31,8 @@ export interface ClusterResult {
 
 export function clusterPairs(input: ClusterInput): ClusterResult {
   const { n, a, b, prob } = input;
-  const maxChecks = input.maxChecks ?? 2500;
+  const maxChecks = input.maxChecks ?? 400;
+  const maxSize = input.maxSize ?? 50;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const members = new Map<number, number[]>();
@@ -59,11 +62,15 @@ export function clusterPairs(input: ClusterInput): ClusterResult {
     if (ri === rj) continue;
     const A = members.get(ri) ?? [ri];
     const B = members.get(rj) ?? [rj];
+    if (A.length + B.length > maxSize) {
+      refused++;
+      continue;
+    }
     let lowest = Math.min(prob[k]!, minProb.get(ri) ?? 1, minProb.get(rj) ?? 1);
     let ok = true;
     // Large joins: check a bounded sample (the first members joined are the group's core).
-    const aa = A.length * B.length > maxChecks ? A.slice(0, 50) : A;
-    const bb = A.length * B.length > maxChecks ? B.slice(0, 50) : B;
+    const aa = A.length * B.length > maxChecks ? A.slice(0, 20) : A;
+    const bb = A.length * B.length > maxChecks ? B.slice(0, 20) : B;
     for (const x of aa) {
       for (const y of bb) {
         const p = probOf(x, y);
@@ -79,9 +86,11 @@ export function clusterPairs(input: ClusterInput): ClusterResult {
       refused++;
       continue;
     }
-    const [root, other] = A.length >= B.length ? [ri, rj] : [rj, ri];
+    // the smaller group is appended to the larger one (no copying of big arrays)
+    const [root, other, big, small] = A.length >= B.length ? [ri, rj, A, B] : [rj, ri, B, A];
     parent[other] = root;
-    members.set(root, (A.length >= B.length ? A : B).concat(A.length >= B.length ? B : A));
+    for (const x of small) big.push(x);
+    members.set(root, big);
     members.delete(other);
     minProb.set(root, lowest);
     minProb.delete(other);

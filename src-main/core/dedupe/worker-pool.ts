@@ -3,6 +3,15 @@ import { spawnWorker } from '../workers/spawn';
 import type { DedupeWorkerReply, DedupeWorkerRequest } from '../workers/dedupe.worker';
 import type { KeyComputer } from './detect';
 import { computePatternKeys } from './pattern-keys';
+import { F, type RecordTable } from './records';
+
+/** Fields compared on codes alone (exact): their dictionaries are not copied into workers. */
+const CODE_ONLY = new Set<number>([F.mobile, F.phone, F.country, F.townComp]);
+
+/** The table as sent to a worker: each worker holds its own copy of the dictionaries. */
+function forWorkers(t: RecordTable): RecordTable {
+  return { ...t, columns: t.columns.map((c, f) => (CODE_ONLY.has(f) ? { dict: [], codes: c.codes } : c)) };
+}
 
 /** Below this many candidate pairs, starting threads costs more than it saves. */
 const MIN_PAIRS_FOR_WORKERS = 200_000;
@@ -22,7 +31,7 @@ export function workerKeyComputer(
     try {
       for (let w = 0; w < threads; w++) {
         const worker = spawnWorker('dedupe');
-        worker.postMessage({ type: 'table', table: t } satisfies DedupeWorkerRequest);
+        worker.postMessage({ type: 'table', table: forWorkers(t) } satisfies DedupeWorkerRequest);
         workers.push(worker);
       }
       const out = new Float64Array(a.length);
