@@ -6,8 +6,9 @@ import { runCli } from '../../../src-main/cli/main';
 import { pairQuality } from '../../bench/pair-quality';
 import { tempDir, tempWorkspace } from '../../helpers/temp-workspace';
 import { febrlContact, febrlTruth, loadCsvContacts } from './csv-contacts';
+import { sharedData } from '../../helpers/shared-data';
 
-const FEBRL1 = '/work/shared/data/febrl/dataset1.csv';
+const FEBRL1 = sharedData('febrl/dataset1.csv');
 
 function io() {
   const out: string[] = [];

@@ -6,8 +6,9 @@ import { importFile } from '../../../src-main/core/import/import-file';
 import { JobManager } from '../../../src-main/core/jobs/job-runner';
 import { getSourceRows, listSources } from '../../../src-main/core/sources/source-store';
 import { tempDir } from '../../helpers/temp-workspace';
+import { SHARED_DATA } from '../../helpers/shared-data';
 
-export const DATA = '/work/shared/data';
+export const DATA = SHARED_DATA;
 
 /** Runs the import job the way hosts do (JobManager) and returns its summary. */
 export async function runImport(

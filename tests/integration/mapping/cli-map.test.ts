@@ -8,8 +8,9 @@ import { runCli } from '../../../src-main/cli/main';
 import { Workspace } from '../../../src-main/core/db/workspace';
 import { iterateContacts } from '../../../src-main/core/contacts/contact-store';
 import { tempDir, track } from '../../helpers/temp-workspace';
+import { sharedData } from '../../helpers/shared-data';
 
-const FEBRL = '/work/shared/data/febrl/dataset1.csv';
+const FEBRL = sharedData('febrl/dataset1.csv');
 const SAMPLE = join(import.meta.dirname, '../../../resources/samples/customers-sample.csv');
 
 async function cli(args: string[]) {

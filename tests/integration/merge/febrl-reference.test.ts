@@ -5,8 +5,9 @@ import { matchExisting } from '../../../src-main/core/dedupe/reference-match';
 import { loadReferenceSource } from '../../../src-main/core/dedupe/reference-match-store';
 import { tempWorkspace } from '../../helpers/temp-workspace';
 import { seedSource } from './seed';
+import { sharedData } from '../../helpers/shared-data';
 
-const FEBRL1 = '/work/shared/data/febrl/dataset1.csv';
+const FEBRL1 = sharedData('febrl/dataset1.csv');
 const CODES = ['CONTACT_NR', 'FIRSTNAME', 'LASTNAME', 'LINE1', 'LINE2', 'TOWN', 'ZIPCODE', 'BIRTHDATE'];
 
 /**

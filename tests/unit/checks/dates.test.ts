@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { datesCheck } from '../../../src-main/core/checks/dates';
 import { parseDate } from '../../../src-main/core/checks/date-parse';
 import { codes, run, TODAY } from './helpers';
+import { sharedData } from '../../helpers/shared-data';
 
 const suggested = (v: string) => run(datesCheck, { BIRTHDATE: v })[0]?.suggestion?.BIRTHDATE;
 
@@ -56,10 +57,7 @@ describe('dates check', () => {
   });
 
   it('reads the FEBRL yyyymmdd birth dates and flags the invalid ones', () => {
-    const lines = readFileSync('/work/shared/data/febrl/dataset1.csv', 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter(Boolean);
+    const lines = readFileSync(sharedData('febrl/dataset1.csv'), 'utf8').split('\n').slice(1).filter(Boolean);
     const dobs = lines.map((l) => l.split(',')[9]!.trim()).filter((d) => d !== '');
     const readings = dobs.map((d) => parseDate(d, TODAY).kind);
     expect(readings.filter((k) => k === 'date').length).toBeGreaterThan(dobs.length * 0.9);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodingCheck, repairMojibake } from '../../../src-main/core/checks/encoding';
 import { codes, run } from './helpers';
+import { sharedData } from '../../helpers/shared-data';
 
 describe('encoding check', () => {
   it('repairs UTF-8 text that was read as Windows-1252', () => {
@@ -45,10 +46,7 @@ describe('encoding check', () => {
 });
 
 describe('encoding check on real Italian municipality names (ISTAT, Windows-1252 file)', () => {
-  const text = iconv.decode(
-    readFileSync('/work/shared/data/csv/frictionless-py/issue-811.csv'),
-    'windows-1252',
-  );
+  const text = iconv.decode(readFileSync(sharedData('csv/frictionless-py/issue-811.csv')), 'windows-1252');
   const names = [
     ...new Set(
       text

@@ -1,20 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedData } from '../../helpers/shared-data';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const POSTAL = join(ROOT, '../shared/data/postal');
+const POSTAL = sharedData('postal');
 
-describe.skipIf(!existsSync(POSTAL))('scripts/build-reference-data.mjs', () => {
+describe('scripts/build-reference-data.mjs', () => {
   const out = mkdtempSync(join(tmpdir(), 'cprep-ref-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('rebuilds the shipped postal files byte for byte from the open-data copies', () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-reference-data.mjs'), '--out', out], {
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'scripts/build-reference-data.mjs'), '--postal', POSTAL, '--out', out],
+      {
+        stdio: 'pipe',
+      },
+    );
     const shipped = readdirSync(join(ROOT, 'resources/postal')).sort();
     expect(readdirSync(join(out, 'postal')).sort()).toEqual(shipped);
     for (const f of shipped)

@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { streetCheck } from '../../../../src-main/core/checks/street';
 import { ctx, row } from './fixtures';
+import { sharedData } from '../../../helpers/shared-data';
 
 // FEBRL 2 (../shared/data/febrl): 5,000 Australian-style addresses, all lower case.
-const FILE = join(import.meta.dirname, '../../../../../shared/data/febrl/dataset2.csv');
+const FILE = sharedData('febrl/dataset2.csv');
 
-describe.skipIf(!existsSync(FILE))('street check on FEBRL addresses', () => {
+describe('street check on FEBRL addresses', () => {
   it('only re-cases the lower-case lines: no junk, PO box or number-order false alarms', () => {
     const codes = new Map<string, number>();
     let rows = 0;

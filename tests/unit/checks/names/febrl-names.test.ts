@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { namesCheck } from '../../../../src-main/core/checks/names';
 import { kindCheck } from '../../../../src-main/core/checks/kind';
 import { ctx, row } from '../address/fixtures';
+import { sharedData } from '../../../helpers/shared-data';
 
 // FEBRL 2 (synthetic Australian people, ../shared/data/febrl): 4,000 original records.
-const FILE = join(import.meta.dirname, '../../../../../shared/data/febrl/dataset2.csv');
+const FILE = sharedData('febrl/dataset2.csv');
 
 function people(swap: boolean): Record<string, string>[] {
   return readFileSync(FILE, 'utf8')
@@ -22,7 +22,7 @@ const codes = (rows: Record<string, string>[], code: string) =>
     [...namesCheck.run(row(data), ctx), ...kindCheck.run(row(data), ctx)].some((f) => f.code === code),
   ).length;
 
-describe.skipIf(!existsSync(FILE))('names check on FEBRL people', () => {
+describe('names check on FEBRL people', () => {
   it('almost never calls correctly ordered names swapped (< 0.3 %)', () => {
     const rows = people(false);
     expect(rows.length).toBeGreaterThan(3000);
