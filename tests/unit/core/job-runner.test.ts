@@ -21,13 +21,19 @@ describe('job runner', () => {
     const finished: string[] = [];
     jobs.events.on('finished', (e) => finished.push(e.state));
     let batches = 0;
+    let cancelRequested = false;
     const started = jobs.start('loop', async (ctx) => {
       for (;;) {
         batches += 1;
+        // The cancel arrives from outside the job, through the event loop, while it keeps working
+        // (a fixed timer would race with job start on a loaded machine).
+        if (batches === 3 && !cancelRequested) {
+          cancelRequested = true;
+          setTimeout(() => jobs.cancel(started.jobId), 5);
+        }
         await ctx.checkpoint();
       }
     });
-    setTimeout(() => jobs.cancel(started.jobId), 20);
     await expect(started.done).rejects.toMatchObject({ code: 'cancelled' });
     expect(batches).toBeGreaterThan(1);
     expect(finished).toEqual(['cancelled']);
