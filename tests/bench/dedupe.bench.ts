@@ -21,11 +21,12 @@ import {
   generatedContact,
   loadCsvContacts,
 } from '../integration/dedupe/csv-contacts';
+import { sharedData } from '../helpers/shared-data';
 import { ensureBenchFile, groundTruth } from './generate-contacts';
 import { measure, type BenchContext, type BenchRow, type BenchSection } from './harness';
 import { pairQuality, type PairQuality } from './pair-quality';
 
-const FEBRL = '/work/shared/data/febrl';
+const FEBRL = sharedData('febrl');
 
 interface Dataset {
   name: string;
