@@ -16,7 +16,7 @@ import {
   type Phone,
   type PhoneStyle,
 } from './contact-pools';
-import { NAME_POOLS, type Culture } from './name-pools';
+import { NAME_POOLS, longTailLastNames, type Culture } from './name-pools';
 import { placePools, type CountryCode, type Place } from './postal-pools';
 import type { Prng } from './prng';
 import { foldAccents } from './text-edits';
@@ -75,7 +75,18 @@ const GB_INWARD_LETTERS = [...'ABDEFGHJLNPQRSTUWXYZ'];
 
 /** Picks from a list favouring its head (common names first), roughly Zipf-like. */
 function pickCommon<T>(rng: Prng, items: readonly T[]): T {
-  return items[Math.floor(items.length * rng.next() ** 1.8)]!;
+  return items[Math.floor(items.length * rng.next() ** 1.3)]!;
+}
+
+/** Share of surnames drawn from the long tail instead of the culture's common names. */
+const LONG_TAIL_SURNAMES = 0.35;
+/** Share of people living in a large town (of the countries that list them). */
+const CITY_SHARE = 0.25;
+
+function lastName(rng: Prng, culture: Culture): string {
+  return rng.chance(LONG_TAIL_SURNAMES)
+    ? rng.pick(longTailLastNames())
+    : pickCommon(rng, NAME_POOLS[culture].last);
 }
 
 const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
@@ -106,12 +117,13 @@ function emailFor(rng: Prng, first: string, last: string, country: CountryCode, 
 export function makePerson(rng: Prng, entityId: string): Person {
   const country = rng.weighted(COUNTRY_WEIGHTS);
   const pools = placePools()[country];
-  const place = pools.cities.length > 0 && rng.chance(0.35) ? rng.pick(pools.cities) : rng.pick(pools.others);
+  const place =
+    pools.cities.length > 0 && rng.chance(CITY_SHARE) ? rng.pick(pools.cities) : rng.pick(pools.others);
   const culture: Culture = rng.chance(0.1) ? rng.pick(FOREIGN_CULTURES) : place.language;
   const gender = rng.chance(0.5) ? 'male' : 'female';
   const names = NAME_POOLS[culture];
   const first = pickCommon(rng, names[gender]);
-  let last = pickCommon(rng, names.last);
+  let last = lastName(rng, culture);
   if (gender === 'female' && culture === 'de' && rng.chance(0.06)) last += `-${pickCommon(rng, names.last)}`;
   let postcode = place.postcode;
   if (country === 'GB') {

@@ -5,10 +5,11 @@
  *   id           unique record id of the row (1, 2, 3 …) — technical, use as `--id-column id`
  *   Kundennr     customer number, zero-padded to 7 digits (`0000123`); unique per row
  *   Anrede       Herr/Frau/Hr./Dr, M./Mme/Monsieur, Sig./Sig.ra, Mr/Mrs/Ms … (sometimes empty)
- *   Vorname, Nachname   Swiss/German/Austrian, French, Italian or English names
+ *   Vorname, Nachname   Swiss/German/Austrian, French, Italian or English names (35% of surnames
+ *                from the long tail in resources/names/last-names.txt, so namesakes stay rare)
  *   Firma        company (~12%): `Müller AG`, `Favre Sàrl`, `Rossi S.r.l.`, `Smith & Sons Ltd` …
  *   Strasse      street + house number (`Bahnhofstrasse 12`, `12 rue de la Paix`, `12 High Street`)
- *   PLZ, Ort     REAL postcode ↔ town pairs from /work/shared/data/postal (GB: outward code from
+ *   PLZ, Ort     REAL postcode ↔ town pairs from /work/shared/data/postal, all of them (GB: outward code from
  *                GeoNames + a made-up inward part, `M9 4AB`; FR: La Poste labels, often title-cased)
  *   Land         CH ~70%, FR, DE, IT, GB, AT; as ISO code or name in various languages (`Schweiz`)
  *   Telefon      fixed line (~45%), Natel mobile (~75%); valid-looking numbers in mixed formats
@@ -42,7 +43,7 @@ import { DIRT_EDITS, DUPLICATE_EDITS, applyEdits } from './row-edits';
 
 export { CONTACT_COLUMNS, type ContactColumn, type ContactRow } from './contact-record';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 20251125;
 export const DUPLICATE_RATE = 0.1;
 export const DIRT_RATE = 0.05;

@@ -4,6 +4,8 @@
  * from common-name knowledge; frequency is not modelled beyond "common names appear more often"
  * (they are listed first and the generator favours the head of each list).
  */
+import { readFileSync } from 'node:fs';
+
 export type Culture = 'de' | 'fr' | 'it' | 'en';
 
 /** Whitespace-separated list; `_` stands for a space inside a name (`De_Luca`). */
@@ -185,3 +187,18 @@ export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   Nicolas: ['Nico'],
   Stéphanie: ['Steph'],
 };
+
+let longTail: string[] | undefined;
+
+/**
+ * The long tail of surnames: the shipped Faker-derived list (`resources/names/last-names.txt`,
+ * ~5,500 names of the DE/FR/IT/EN/ES/NL/PT locales). Real customer files have thousands of
+ * distinct surnames; drawing only from the common pools above makes unrelated namesakes too common.
+ */
+export function longTailLastNames(): string[] {
+  longTail ??= readFileSync(new URL('../../resources/names/last-names.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 3);
+  return longTail;
+}

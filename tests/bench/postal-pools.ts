@@ -1,8 +1,8 @@
 /**
  * Real postcode ↔ town pairs for the bench data generator, read from the reference files in
- * `/work/shared/data/postal/` (see its README). A fixed, seed-independent selection per country:
- * the main cities plus an even stride through the file, so the pairs cover the whole country and a
- * postcode check can verify every generated (clean) pair against the same reference.
+ * `/work/shared/data/postal/` (see its README). Every distinct pair is kept (not a sample): with a
+ * few hundred places per country, 1M generated rows put so many people in one postcode that
+ * unrelated namesakes (same name, same postcode) outnumbered the real duplicates.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,15 +43,6 @@ const CH_CITIES = new Set(
 const FR_CITIES = new Set(
   'PARIS LYON MARSEILLE LILLE STRASBOURG ANNECY ANNEMASSE TOULOUSE NICE BORDEAUX NANTES GRENOBLE'.split(' '),
 );
-const SAMPLE_SIZE: Record<CountryCode, number> = { CH: 400, FR: 300, DE: 300, AT: 200, IT: 250, GB: 200 };
-
-/** Every `n`-th item so the selection spans the whole (postcode-sorted) file. */
-function stride<T>(items: T[], count: number): T[] {
-  if (items.length <= count) return items;
-  const step = items.length / count;
-  return Array.from({ length: count }, (_, i) => items[Math.floor(i * step)]!);
-}
-
 function uniqueBy(places: Place[]): Place[] {
   const seen = new Set<string>();
   return places.filter((p) => {
@@ -82,10 +73,7 @@ function loadSwiss(): CountryPlaces {
   const unique = uniqueBy(all);
   return {
     cities: unique.filter((p) => CH_CITIES.has(p.town)),
-    others: stride(
-      unique.filter((p) => !CH_CITIES.has(p.town)),
-      SAMPLE_SIZE.CH,
-    ),
+    others: unique.filter((p) => !CH_CITIES.has(p.town)),
   };
 }
 
@@ -101,10 +89,7 @@ function loadFrench(): CountryPlaces {
   const unique = uniqueBy(all);
   return {
     cities: unique.filter((p) => FR_CITIES.has(p.town)),
-    others: stride(
-      unique.filter((p) => !FR_CITIES.has(p.town)),
-      SAMPLE_SIZE.FR,
-    ),
+    others: unique.filter((p) => !FR_CITIES.has(p.town)),
   };
 }
 
@@ -115,7 +100,7 @@ function loadGeonames(country: 'DE' | 'AT' | 'IT' | 'GB', language: Culture): Co
     const f = line.split('\t');
     all.push({ country, postcode: f[1]!, town: f[2]!, language });
   }
-  return { cities: [], others: stride(uniqueBy(all), SAMPLE_SIZE[country]) };
+  return { cities: [], others: uniqueBy(all) };
 }
 
 let cache: Record<CountryCode, CountryPlaces> | undefined;
