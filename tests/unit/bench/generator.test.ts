@@ -85,6 +85,12 @@ describe('bench contact generator', () => {
     expect(recognisable.length / duplicates.length).toBeGreaterThan(0.7);
   });
 
+  it('keeps unrelated namesakes rare: many distinct surnames and postcodes', () => {
+    const rows = sample(20_000).map((g) => g.row);
+    expect(new Set(rows.map((r) => r.Nachname)).size).toBeGreaterThan(2000);
+    expect(new Set(rows.map((r) => r.PLZ)).size).toBeGreaterThan(5000);
+  });
+
   it('sprinkles about 5% dirt of several kinds', () => {
     const generated = sample(20_000);
     const dirty = generated.filter((g) => g.edits.some((e) => e.startsWith('dirt:')));
