@@ -29,9 +29,20 @@ export function rowCountry(contact: Contact, settings: CheckSettings): string | 
 const COUNTRY_SETTINGS = ['checks.defaultCountry', 'defaultCountry', 'institutionCountry'] as const;
 const countryCode = memo1((value: string) => normalizeCountry(value)?.code);
 
-/** The settings rowCountry reads, as a cache key for memoByFields. */
+const settingsKeys = new WeakMap<CheckContext['settings'], string>();
+
+/**
+ * The settings rowCountry reads, as a cache key for memoByFields. Remembered per settings object
+ * (one per run or worker) so the key is not rebuilt for every row; settings are never mutated
+ * during a run.
+ */
 export function countrySettingsKey(_contact: Contact, ctx: CheckContext): string {
-  return COUNTRY_SETTINGS.map((k) => String(ctx.settings[k] ?? '')).join('|');
+  let key = settingsKeys.get(ctx.settings);
+  if (key === undefined) {
+    key = COUNTRY_SETTINGS.map((k) => String(ctx.settings[k] ?? '')).join('|');
+    settingsKeys.set(ctx.settings, key);
+  }
+  return key;
 }
 
 /** Countries whose reference towns are good enough to call a postcode/town pair inconsistent. */

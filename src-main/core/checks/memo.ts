@@ -14,15 +14,31 @@ export function memoByFields(
   compute: (contact: Contact, ctx: CheckContext) => Finding[],
   extraKey?: (contact: Contact, ctx: CheckContext) => string,
 ): (contact: Contact, ctx: CheckContext) => Finding[] {
-  const cache = new Map<string, Finding[]>();
+  // A tree of Maps (extra key, then one level per field) instead of one concatenated string key:
+  // no key string is built per row, and each value's hash is computed once per string and then
+  // cached by V8 for the other checks that look it up. An absent field is the key `undefined`.
+  let root = new Map<unknown, unknown>();
+  let size = 0;
   return (contact, ctx) => {
-    let key = extraKey ? extraKey(contact, ctx) : '';
-    for (const f of fields) key += `\u0001${contact.data[f] ?? '\u0000'}`;
-    let found = cache.get(key);
+    let node = root;
+    let key: unknown = extraKey ? extraKey(contact, ctx) : '';
+    for (const f of fields) {
+      let next = node.get(key) as Map<unknown, unknown> | undefined;
+      if (!next) node.set(key, (next = new Map()));
+      node = next;
+      key = contact.data[f];
+    }
+    const last = key;
+    let found = node.get(last) as Finding[] | undefined;
     if (!found) {
-      if (cache.size >= MAX_ENTRIES) cache.clear();
       found = compute(contact, ctx);
-      cache.set(key, found);
+      if (size >= MAX_ENTRIES) {
+        root = new Map();
+        size = 0;
+        return found; // computed for this row: no copy needed, and not cached in the old tree
+      }
+      node.set(last, found);
+      size += 1;
     }
     return found.length === 0
       ? []
