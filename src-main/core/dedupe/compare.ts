@@ -21,6 +21,16 @@ export interface ComparisonDef {
   contact?: boolean;
 }
 
+/** yyyymmdd strings whose month and day are swapped (same year checked by the caller). */
+function isDayMonthSwap(a: string, b: string): boolean {
+  return (
+    a.charCodeAt(4) === b.charCodeAt(6) &&
+    a.charCodeAt(5) === b.charCodeAt(7) &&
+    a.charCodeAt(6) === b.charCodeAt(4) &&
+    a.charCodeAt(7) === b.charCodeAt(5)
+  );
+}
+
 const isNumber = (t: string): boolean => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
 
 export type ModelKind = 'individual' | 'structure' | 'relay';
@@ -234,8 +244,18 @@ export class Comparer {
     const first = fi === fj && fi !== 0 ? 1 : this.cachedFirst(fi, fj);
     const last = li === lj && li !== 0 ? 1 : this.cachedLast(li, lj);
     if ((first >= 3 || last >= 3) && fi && fj && li && lj) {
-      const a = this.lastLevel(this.str(F.first, fi), this.str(F.last, lj));
-      const b = this.lastLevel(this.str(F.last, li), this.str(F.first, fj));
+      const f1 = this.str(F.first, fi);
+      const l2 = this.str(F.last, lj);
+      const l1 = this.str(F.last, li);
+      const f2 = this.str(F.first, fj);
+      // cheap gate: a swap that matches starts with the same letters crosswise
+      if (f1.charCodeAt(0) !== l2.charCodeAt(0) || l1.charCodeAt(0) !== f2.charCodeAt(0)) {
+        out[off] = first;
+        out[off + 1] = last;
+        return;
+      }
+      const a = this.lastLevel(f1, l2);
+      const b = this.lastLevel(l1, f2);
       if (a >= 1 && a <= 2 && b >= 1 && b <= 2) {
         this.swapped = true;
         out[off] = 3; // swapped names agree, but not as strongly as in place
@@ -257,9 +277,9 @@ export class Comparer {
     if (
       a.length === 8 &&
       b.length === 8 &&
-      a.slice(0, 4) === b.slice(0, 4) &&
-      a.slice(4, 6) === b.slice(6, 8) &&
-      a.slice(6, 8) === b.slice(4, 6)
+      a.charCodeAt(2) === b.charCodeAt(2) &&
+      a.charCodeAt(3) === b.charCodeAt(3) &&
+      isDayMonthSwap(a, b)
     )
       return 2;
     return osaDistance(a, b, 1) <= 1 ? 2 : 3;
