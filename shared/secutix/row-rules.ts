@@ -1,5 +1,5 @@
 import { deriveKind, kindLetters } from './contact-kind';
-import { fieldByCode, type InvalidEffect } from './fields';
+import { fieldByCode, type InvalidEffect, type KindLetter } from './fields';
 import { CLEAR_MARKER } from './value-rules';
 
 /**
@@ -18,6 +18,17 @@ export interface RowProblem {
 
 const REQUIRES_CONTACT_NR = new Set(['UPDATE', 'UPDATEACT', 'INVALIDATE', 'DELETE', 'ANONYMIZE', 'DROP']);
 const CLEAR_OPERATIONS = new Set(['UPDATE', 'UPDATEACT']);
+
+/** Characters (not UTF-16 units) of TOWN + TOWN_COMPLEMENT; units bound characters from above. */
+function townLength(town: string, complement: string): number {
+  const units = town.length + complement.length;
+  return units < 100 ? units : [...town].length + [...complement].length;
+}
+
+function appliesToAny(appliesTo: readonly KindLetter[], letters: readonly KindLetter[]): boolean {
+  for (const k of appliesTo) if (letters.includes(k)) return true;
+  return false;
+}
 
 export function checkRow(row: Readonly<Record<string, string | undefined>>): RowProblem[] {
   const problems: RowProblem[] = [];
@@ -58,7 +69,7 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
       message: `CONTACT_NR is mandatory for ${op} rows: SecuTix matches them on it.`,
       effect: 'row-rejected',
     });
-  const town = row.TOWN || row.TOWN_COMPLEMENT ? [...v('TOWN')].length + [...v('TOWN_COMPLEMENT')].length : 0;
+  const town = row.TOWN || row.TOWN_COMPLEMENT ? townLength(v('TOWN'), v('TOWN_COMPLEMENT')) : 0;
   if (town >= 100)
     problems.push({
       column: 'TOWN',
@@ -69,8 +80,9 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
   const letters = kind ? kindLetters(kind) : null;
   for (const code in row) {
     const f = fieldByCode(code);
+    if (!f) continue;
     const value = v(code);
-    if (!f || value === '') continue;
+    if (value === '') continue;
     if (value === CLEAR_MARKER && !CLEAR_OPERATIONS.has(op))
       problems.push({
         column: f.code,
@@ -79,7 +91,7 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
         effect: 'unknown',
         advisory: true,
       });
-    else if (op === 'INSERT' && letters && !f.appliesTo.some((k) => letters.includes(k)))
+    else if (op === 'INSERT' && letters && !appliesToAny(f.appliesTo, letters))
       problems.push({
         column: f.code,
         problem: 'not-applicable',

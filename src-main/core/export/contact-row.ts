@@ -61,13 +61,25 @@ export function ruleOptionsOf(options: ExportOptions): ValueRuleOptions {
  * dropped or kept despite a problem is reported. Values are never truncated.
  */
 export function buildExportRow(contact: Contact, options: ExportOptions, rules: ValueRuleOptions): ExportRow {
+  return buildRow(contact, options, rules);
+}
+
+/**
+ * The row builder of one export. (A per-value memo of the value rules was measured and did not
+ * pay: most values are unique, and the cached entries cost more in GC than the checks.)
+ */
+export function exportRowBuilder(options: ExportOptions, rules: ValueRuleOptions): (c: Contact) => ExportRow {
+  return (contact) => buildRow(contact, options, rules);
+}
+
+function buildRow(contact: Contact, options: ExportOptions, rules: ValueRuleOptions): ExportRow {
   const row: ExportRow = { values: {}, problems: [], rejected: false };
   const { values, problems } = row;
   const policy = options.undocumentedInvalid;
   const operation = contact.operation ?? 'INSERT';
   const cleared = contact.cleared;
 
-  const derived = deriveKind(contact.data);
+  const derived = contact.kindOverride ? deriveKind(contact.data) : null;
   const dropped = contact.kindOverride
     ? new Set(columnsDroppedByOverride(contact.kindOverride, derived))
     : NO_COLUMNS;
@@ -87,8 +99,9 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
   values.OPERATION = operation;
   for (const f of fieldsToWrite(contact)) {
     let raw = contact.data[f.code] ?? '';
-    if (f.code === 'INSTITUTION' && raw.trim() === '') raw = options.institution ?? '';
-    if (f.code === 'ORGANIZATION' && raw.trim() === '') raw = options.organization ?? '';
+    let trimmed = raw.trim();
+    if (trimmed === '' && f === INSTITUTION) trimmed = (raw = options.institution ?? '').trim();
+    else if (trimmed === '' && f === ORGANIZATION) trimmed = (raw = options.organization ?? '').trim();
     if (cleared.length > 0 && cleared.includes(f.code)) {
       if (CLEAR_OPERATIONS.has(operation)) {
         values[f.code] = CLEAR_MARKER;
@@ -101,7 +114,7 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
         severity: 'warning',
       });
     }
-    if (raw.trim() === '') continue;
+    if (trimmed === '') continue;
     if (dropped.has(f.code)) {
       problems.push({
         column: f.code,
@@ -112,7 +125,7 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
       });
       continue;
     }
-    if (raw.trim() === CLEAR_MARKER) {
+    if (trimmed === CLEAR_MARKER) {
       // A source "=" is data, not the user's clear action: never export it as a clear marker.
       problems.push({
         column: f.code,
@@ -145,8 +158,24 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
 const INSTITUTION = fieldByCode('INSTITUTION')!;
 const ORGANIZATION = fieldByCode('ORGANIZATION')!;
 
+const FIELD_LISTS_LIMIT = 1000;
+/** Field lists by the contact's key list: most contacts of a workspace share a few key sets. */
+const fieldLists = new Map<string, SecutixField[]>();
+
 /** The fields a contact has a value for (or asked to clear), in table order: rows are sparse. */
 function fieldsToWrite(contact: Contact): SecutixField[] {
+  if (contact.cleared.length > 0) return collectFields(contact);
+  let key = '';
+  for (const code in contact.data) key += code + ',';
+  let list = fieldLists.get(key);
+  if (!list) {
+    if (fieldLists.size >= FIELD_LISTS_LIMIT) fieldLists.clear();
+    fieldLists.set(key, (list = collectFields(contact)));
+  }
+  return list;
+}
+
+function collectFields(contact: Contact): SecutixField[] {
   const out: SecutixField[] = [INSTITUTION, ORGANIZATION];
   for (const code in contact.data) {
     const f = fieldByCode(code);

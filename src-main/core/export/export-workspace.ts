@@ -6,10 +6,11 @@ import {
   type ExportSummary,
 } from '../../../shared/contract/export';
 import { fieldByCode } from '../../../shared/secutix/fields';
-import { countContacts, iterateContacts } from '../contacts/contact-store';
+import { countContacts } from '../contacts/contact-store';
 import type { JobContext } from '../jobs/job-runner';
-import { buildExportRow, ruleOptionsOf, type ContactProblem } from './contact-row';
-import { FORMULA_TRIGGER } from './csv-format';
+import { exportRowBuilder, ruleOptionsOf, type ContactProblem } from './contact-row';
+import { startsLikeFormula } from './csv-format';
+import { exportContacts } from './export-source';
 import { ErrorReport } from './error-report';
 import { createTableWriter, formatOf } from './table-writer';
 import { analyzeTemplate, builtinTemplate, loadTemplate } from './template';
@@ -72,9 +73,10 @@ export async function exportWorkspace(
     }
     const cells = new Array<string>(width).fill('');
     const total = countContacts(db);
-    for (const batch of iterateContacts(db, { batchSize: 2000 })) {
+    const buildRow = exportRowBuilder(options, rules);
+    for (const batch of exportContacts(db)) {
       for (const contact of batch) {
-        const r = buildExportRow(contact, options, rules);
+        const r = buildRow(contact);
         const problems: ContactProblem[] = r.problems;
         if (missing.size > 0)
           for (const code in r.values) {
@@ -89,7 +91,7 @@ export async function exportWorkspace(
             if (i === undefined) continue;
             const v = r.values[code]!;
             cells[i] = v;
-            if (guardCsv && v !== '=' && FORMULA_TRIGGER.test(v))
+            if (guardCsv && v !== '=' && startsLikeFormula(v))
               problems.push({
                 column: code,
                 problem: 'formula-guarded',

@@ -45,7 +45,11 @@ const XML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&a
 // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+// eslint-disable-next-line no-control-regex -- everything xmlText changes: escapes and invalid characters
+const NEEDS_XML_WORK = /[<>&"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function xmlText(s: string): string {
+  if (!NEEDS_XML_WORK.test(s)) return s; // the usual case: nothing to escape or drop
   return s.replace(/[<>&"]/g, (c) => XML_ESCAPES[c]!).replace(INVALID_XML, '');
 }
 
@@ -61,7 +65,9 @@ function sheetName(name: string): string {
 export class XlsxWriter {
   private readonly zip: ZipWriter;
   private row = 0;
-  private readonly letters: string[] = [];
+  /** Per column: `<c r="A` and `" s="1" t="inlineStr"><is><t xml:space="preserve">` around the row number. */
+  private readonly cellStart: string[] = [];
+  private readonly cellMid: string[] = [];
   private readonly styles: string[];
 
   constructor(path: string, options: { sheetName?: string; textColumns?: readonly boolean[] }) {
@@ -79,17 +85,21 @@ export class XlsxWriter {
 
   private readonly sheet: string;
 
-  private letter(i: number): string {
-    return (this.letters[i] ??= columnLetter(i));
+  private prepareColumns(n: number): void {
+    for (let i = this.cellStart.length; i < n; i++) {
+      this.cellStart.push(`<c r="${columnLetter(i)}`);
+      this.cellMid.push(`"${this.styles[i] ?? ''} t="inlineStr"><is><t xml:space="preserve">`);
+    }
   }
 
   write(cells: readonly string[]): void {
-    const r = ++this.row;
+    if (cells.length > this.cellStart.length) this.prepareColumns(cells.length);
+    const r = String(++this.row);
     let xml = `<row r="${r}">`;
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i]!;
       if (v === '') continue;
-      xml += `<c r="${this.letter(i)}${r}"${this.styles[i] ?? ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+      xml += this.cellStart[i]! + r + this.cellMid[i]! + xmlText(v) + '</t></is></c>';
     }
     this.zip.append(xml + '</row>');
   }

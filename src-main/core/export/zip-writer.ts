@@ -13,6 +13,9 @@ interface Entry {
 const DOS_TIME = 0; // 00:00:00
 const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1; // 1 Jan 2020: fixed, so files are reproducible
 const LIMIT = 0xffffffff; // no ZIP64: 4 GB per entry and per file
+const CHUNK = 1 << 20;
+// Level 3: ~2.2× less deflate CPU than the default 6 for ~13% more bytes (measured on the bench sheet).
+const DEFLATE_LEVEL = 3;
 
 /**
  * Minimal streaming ZIP writer (deflate, data descriptors, no ZIP64) for the XLSX export: each
@@ -24,8 +27,9 @@ export class ZipWriter {
   private offset = 0;
   private readonly entries: Entry[] = [];
   private current: Entry | null = null;
-  private pending: Buffer[] = [];
-  private pendingSize = 0;
+  /** Uncompressed content of the current chunk: text is encoded straight into it, no per-row Buffer. */
+  private staging = Buffer.allocUnsafe(2 * CHUNK);
+  private used = 0;
 
   constructor(path: string) {
     this.fd = openSync(path, 'w');
@@ -54,28 +58,29 @@ export class ZipWriter {
     this.write(header);
     this.write(nameBuf);
     this.current = { name: nameBuf, offset, crc: 0, compressed: 0, size: 0 };
-    this.pending = [];
-    this.pendingSize = 0;
+    this.used = 0;
   }
 
   /** Adds content to the current entry (buffered up to ~1 MB, then compressed and written). */
   append(text: string): void {
-    const buf = Buffer.from(text, 'utf8');
-    this.pending.push(buf);
-    this.pendingSize += buf.length;
-    if (this.pendingSize >= 1 << 20) this.flush(false);
+    const max = text.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+    if (this.used + max > this.staging.length) {
+      if (this.used > 0) this.flush(false);
+      if (max > this.staging.length) this.staging = Buffer.allocUnsafe(max);
+    }
+    this.used += this.staging.write(text, this.used, 'utf8');
+    if (this.used >= CHUNK) this.flush(false);
   }
 
   private flush(final: boolean): void {
     const e = this.current!;
-    const raw = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
-    this.pending = [];
-    this.pendingSize = 0;
+    const raw = this.staging.subarray(0, this.used);
+    this.used = 0; // raw is consumed synchronously below, before the next append
     e.crc = crc32(raw, e.crc);
     e.size += raw.length;
     // Each chunk is a complete deflate block sequence; only the last one sets BFINAL.
     const out = deflateRawSync(raw, {
-      level: 6,
+      level: DEFLATE_LEVEL,
       finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
     });
     e.compressed += out.length;
