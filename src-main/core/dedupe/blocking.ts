@@ -134,7 +134,7 @@ export function buildCandidatePairs(
   const k2 = (i: number, a: number, b: number) => (a && b ? (a * 4 + kind[i]!) * SHIFT + b : -1);
   const isPerson = (i: number) => kind[i] === KIND_CODE.individual || kind[i] === KIND_CODE.structure_relay;
   const isOrg = (i: number) => kind[i] === KIND_CODE.structure || kind[i] === KIND_CODE.structure_relay;
-  const rules: Array<[string, KeyFn]> = [
+  const rules: Array<[string, KeyFn, number?]> = [
     ['cologne(last)+zip', (i) => (isPerson(i) ? k2(i, lastCologne[last[i]!]!, zip[i]!) : -1)],
     [
       'french(last)+initial+town',
@@ -144,7 +144,9 @@ export function buildCandidatePairs(
       'metaphone(first+last)+town',
       (i) => (isPerson(i) ? k2(i, pairId(firstMeta[first[i]!]!, lastMeta[last[i]!]!), town[i]!) : -1),
     ],
-    ['birthdate', (i) => (isPerson(i) ? k2(i, dob[i]!, 1) : -1)],
+    // A birthdate alone makes blocks that grow with the file (1M people share ~35k dates):
+    // small ones are compared all-pairs, bigger ones only between name neighbours.
+    ['birthdate', (i) => (isPerson(i) ? k2(i, dob[i]!, 1) : -1), 10],
     [
       'last[0..2]+initial+birth year',
       (i) =>
@@ -173,7 +175,8 @@ export function buildCandidatePairs(
   const out = new PairBuffer();
   const stats: BlockingStats = { keys: {}, candidatePairs: 0, allPairs: 0, reductionRatio: 0 };
   const gid = new Int32Array(n);
-  for (const [name, keyOf] of rules) {
+  for (const [name, keyOf, ruleMax] of rules) {
+    const maxBlock = Math.min(options.maxBlock, ruleMax ?? Infinity);
     if (options.skip?.includes(name)) continue;
     onProgress?.(name);
     const before = out.n;
@@ -207,7 +210,7 @@ export function buildCandidatePairs(
       if (s < 2) continue;
       blocks++;
       const from = start[g]!;
-      if (s <= options.maxBlock) {
+      if (s <= maxBlock) {
         for (let x = from; x < from + s; x++)
           for (let y = x + 1; y < from + s; y++) out.push(members[x]!, members[y]!);
       } else {
