@@ -29,7 +29,9 @@
  */
 import ExcelJS from 'exceljs';
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CONTACT_COLUMNS,
   makePerson,
@@ -198,9 +200,38 @@ export function benchFileName(rows: number, format: BenchFileFormat, seed = DEFA
   return `contacts-${rows}-s${seed}-v${GENERATOR_VERSION}.${format}`;
 }
 
+/** Writes one bench file to `path` via a temp name (rename is atomic: readers never see half a file). */
+export async function writeBenchFile(
+  path: string,
+  rows: number,
+  format: BenchFileFormat,
+  seed: number,
+): Promise<WriteStats> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const stats =
+    format === 'csv' ? writeContactsCsv(tmp, rows, seed) : await writeContactsXlsx(tmp, rows, seed);
+  renameSync(tmp, path);
+  return stats;
+}
+
+/** Runs `generate-file.ts` in a child process and resolves when the file is written. */
+function generateInChild(path: string, rows: number, format: BenchFileFormat, seed: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = fileURLToPath(new URL('./generate-file.ts', import.meta.url));
+    const child = fork(script, [path, String(rows), format, String(seed)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`generating ${path} failed (exit ${code})`)),
+    );
+  });
+}
+
 /**
- * Path of the cached generated file in `ctx.dataDir`, generating it first when absent. Written to a
- * per-process temp name and renamed, so concurrent bench runs never read a half-written file.
+ * Path of the cached generated file in `ctx.dataDir`, generating it first when absent. Generation
+ * runs in a child process so the caller's heap and peak RSS (what benches measure) stay untouched.
  */
 export async function ensureBenchFile(
   ctx: { dataDir: string; log?: (line: string) => void },
@@ -211,13 +242,11 @@ export async function ensureBenchFile(
   const path = join(ctx.dataDir, benchFileName(rows, format, seed));
   if (existsSync(path)) return path;
   mkdirSync(ctx.dataDir, { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
   const t0 = performance.now();
-  const stats =
-    format === 'csv' ? writeContactsCsv(tmp, rows, seed) : await writeContactsXlsx(tmp, rows, seed);
-  renameSync(tmp, path);
+  await generateInChild(path, rows, format, seed);
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-  ctx.log?.(`generated ${path} (${rows} rows, ${(stats.bytes / 1048576).toFixed(1)} MB) in ${seconds} s`);
+  const mb = (statSync(path).size / 1048576).toFixed(1);
+  ctx.log?.(`generated ${path} (${rows} rows, ${mb} MB) in ${seconds} s`);
   return path;
 }
 
