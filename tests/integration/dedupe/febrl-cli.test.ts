@@ -58,4 +58,27 @@ describe('FEBRL 1 through the CLI', () => {
     );
     expect(q.f1).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
+
+  it('works through the real import → map --auto → dedupe path (F1 ≥ 0.9)', async () => {
+    const path = join(tempDir(), 'febrl.cprep');
+    const pairs = join(tempDir(), 'pairs.csv');
+    for (const argv of [
+      ['import', FEBRL1, '--workspace', path, '--json'],
+      ['map', '--workspace', path, '--auto', '--json'],
+      ['dedupe', '--workspace', path, '--pairs-out', pairs, '--id-column', 'rec_id'],
+    ]) {
+      const r = io();
+      const code = await runCli(argv, r.io);
+      expect(code, `${argv[0]}: ${r.err.join('')}`).toBe(0);
+    }
+    const lines = Papa.parse<string[]>(readFileSync(pairs, 'utf8').trim()).data.slice(1);
+    const ids = Papa.parse<string[]>(readFileSync(FEBRL1, 'utf8').trim())
+      .data.slice(1)
+      .map((c) => c[0]!.trim());
+    const q = pairQuality(
+      lines.map((l) => [l[0]!, l[1]!] as const),
+      febrlTruth(ids),
+    );
+    expect(q.f1).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
 });
