@@ -44,12 +44,14 @@ export const contactNumbersCheck: Check = {
   ],
   prepare(db, _settings, scope: PrepareScope): DuplicateIndex {
     if (scope.all) {
-      const rows = db
-        .prepare(
-          `SELECT ${NR} AS nr, count(*) AS n FROM contacts WHERE ${NR} IS NOT NULL AND status = 'active' GROUP BY ${NR} HAVING n > 1`,
-        )
-        .all() as Array<{ nr: string; n: number }>;
-      return Object.fromEntries(rows.map((r) => [r.nr, r.n]));
+      // Numbers held more than once by any contact come straight from the covering expression
+      // index (no temp B-tree over every row); only those are then counted among active contacts.
+      // A number with two active holders is always such a candidate, so the result is unchanged.
+      const candidates = db
+        .prepare(`SELECT ${NR} FROM contacts WHERE ${NR} IS NOT NULL GROUP BY ${NR} HAVING count(*) > 1`)
+        .pluck()
+        .all() as string[];
+      return countHolders(db, candidates);
     }
     const get = db.prepare(`SELECT ${NR} AS nr FROM contacts WHERE id = ?`);
     const numbers = new Set<string>();
