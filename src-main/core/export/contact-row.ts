@@ -158,22 +158,25 @@ function buildRow(contact: Contact, options: ExportOptions, rules: ValueRuleOpti
 const INSTITUTION = fieldByCode('INSTITUTION')!;
 const ORGANIZATION = fieldByCode('ORGANIZATION')!;
 
-const FIELD_LISTS_LIMIT = 1000;
-/** Field lists by the contact's key list: most contacts of a workspace share a few key sets. */
-const fieldLists = new Map<string, SecutixField[]>();
-
 /** The fields a contact has a value for (or asked to clear), in table order: rows are sparse. */
 function fieldsToWrite(contact: Contact): SecutixField[] {
   if (contact.cleared.length > 0) return collectFields(contact);
-  let key = '';
-  for (const code in contact.data) key += code + ',';
-  let list = fieldLists.get(key);
-  if (!list) {
-    if (fieldLists.size >= FIELD_LISTS_LIMIT) fieldLists.clear();
-    fieldLists.set(key, (list = collectFields(contact)));
+  // Usual case without an allocation: reuse one array, insertion-sort the ~15 fields by order.
+  const out = scratchFields;
+  out.length = 0;
+  out.push(INSTITUTION, ORGANIZATION);
+  for (const code in contact.data) {
+    const f = fieldByCode(code);
+    if (!f || f === INSTITUTION || f === ORGANIZATION || f.code === 'OPERATION') continue;
+    let i = out.length;
+    while (i > 0 && out[i - 1]!.order > f.order) i--;
+    out.splice(i, 0, f);
   }
-  return list;
+  return out;
 }
+
+/** Consumed before the next call: buildRow iterates it once, synchronously. */
+const scratchFields: SecutixField[] = [];
 
 function collectFields(contact: Contact): SecutixField[] {
   const out: SecutixField[] = [INSTITUTION, ORGANIZATION];
