@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportOptionsSchema, type ExportOptionsInput } from '../../../shared/contract/export';
 import type { Contact } from '../../../shared/domain';
-import { buildExportRow, ruleOptionsOf } from '../../../src-main/core/export/contact-row';
+import { buildExportRow, exportRowBuilder, ruleOptionsOf } from '../../../src-main/core/export/contact-row';
 
 function contact(data: Record<string, string>, extra: Partial<Contact> = {}): Contact {
   return {
@@ -118,5 +118,23 @@ describe('buildExportRow', () => {
     expect(
       build(contact({ LASTNAME: 'X', CRIT01: 'Red' }), { configCodes: { CRIT01: 'PREFCOL' } }).rejected,
     ).toBe(false);
+  });
+
+  it('gives the same rows through the per-export builder, call after call', () => {
+    const options = exportOptionsSchema.parse({
+      out: 'x.csv',
+      institution: 'I',
+      organization: 'O',
+      today: '2026-11-25',
+    });
+    const rules = ruleOptionsOf(options);
+    const build = exportRowBuilder(options, rules);
+    const contacts = [
+      contact({ LASTNAME: 'Muster', TELEPHONE: '+41 21 613 21 11', COUNTRY: 'FR', BIRTHDATE: '1990-02-30' }),
+      contact({ EMAIL1: 'Bad@@x', OFFICIAL_NAME: 'ACME', FIRSTNAME: 'A' }, { kindOverride: 'individual' }),
+      contact({ CONTACT_NR: '7', TITLE: 'mr' }, { operation: 'UPDATE', cleared: ['TOWN', 'TITLE'] }),
+      contact({ LASTNAME: 'Muster', TELEPHONE: '+41 21 613 21 11', COUNTRY: 'FR', BIRTHDATE: '1990-02-30' }),
+    ];
+    for (const c of contacts) expect(build(c)).toEqual(buildExportRow(c, options, rules));
   });
 });

@@ -43,4 +43,17 @@ describe('XlsxWriter (streaming, inline strings)', () => {
     expect(n).toBe(30_000);
     expect(last).toEqual(['30000', 'row 30000 with some text to pass one megabyte']);
   });
+
+  it('keeps a cell larger than the 2 MB staging buffer whole, between ordinary rows', async () => {
+    const path = join(tempDir(), 'huge.xlsx');
+    const huge = 'a'.repeat(800_000) + '<&>'; // may need 2.4 MB of UTF-8: more than the buffer
+    const w = new XlsxWriter(path, {});
+    w.write(['before']);
+    w.write([huge]);
+    w.write(['after']);
+    w.close();
+    const rows: string[][] = [];
+    for await (const r of readFileRows(path)) rows.push(r.cells);
+    expect(rows).toEqual([['before'], [huge], ['after']]);
+  });
 });
