@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { cleanPhone, parsePhone } from '../../../src-main/core/checks/phone';
+import { numberType } from '../../../src-main/core/checks/phone-type';
 import { generateContacts } from '../../bench/generate-contacts';
 
 /** The straightforward reading parsePhone replaces: parse, isValid(), then getType(). */
@@ -42,5 +43,17 @@ describe('parsePhone', () => {
     }
     expect(compared).toBeGreaterThan(50_000);
     expect(valid).toBeGreaterThan(5_000);
+  });
+
+  it('reads the same number type as getType(), valid or not, in every region and calling code', () => {
+    const types = new Set<string | undefined>();
+    for (const value of syntheticNumbers(6000))
+      for (const region of REGIONS) {
+        const p = parsePhoneNumberFromString(value, { defaultCountry: region, extract: false });
+        if (!p) continue;
+        expect(numberType(p), `${value} in ${region}`).toBe(p.getType());
+        types.add(p.getType());
+      }
+    expect(types.size).toBeGreaterThan(4);
   });
 });
