@@ -46,6 +46,15 @@ function shapeOf(key: string, parseInput: string, ref: CountryCode | undefined, 
   return s;
 }
 
+const countryCallingCodes = new Map<CountryCode, string>();
+
+/** getCountryCallingCode builds a metadata object on every call: keep one answer per country. */
+function callingCodeOfCountry(country: CountryCode): string {
+  let cc = countryCallingCodes.get(country);
+  if (cc === undefined) countryCallingCodes.set(country, (cc = getCountryCallingCode(country) as string));
+  return cc;
+}
+
 function callingCodeOf(international: string): string | undefined {
   for (let n = 1; n <= 3; n++)
     if (CALLING_CODES.has(international.slice(0, n))) return international.slice(0, n);
@@ -99,7 +108,7 @@ export function secutixPhone(raw: string, referenceCountry: string | undefined):
   }
   if (!s.ok) return bad;
   const nsn = nsnDigits.slice(s.skip);
-  if (ref && getCountryCallingCode(ref) === s.callingCode) return { value: s.prefix + nsn };
+  if (ref && callingCodeOfCountry(ref) === s.callingCode) return { value: s.prefix + nsn };
   const full = `(${s.callingCode})${s.prefix}${nsn}`;
   return { value: full.length > MAX ? `(${s.callingCode})${nsn}` : full };
 }
