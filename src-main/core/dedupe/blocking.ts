@@ -16,7 +16,7 @@ export interface BlockingOptions {
   skip?: string[];
 }
 
-export const DEFAULT_BLOCKING: BlockingOptions = { maxBlock: 50, window: 3 };
+export const DEFAULT_BLOCKING: BlockingOptions = { maxBlock: 10, window: 3 };
 
 export interface BlockingStats {
   keys: Record<string, { blocks: number; pairs: number; capped: number }>;

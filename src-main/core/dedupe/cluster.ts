@@ -32,7 +32,7 @@ export interface ClusterResult {
 export function clusterPairs(input: ClusterInput): ClusterResult {
   const { n, a, b, prob } = input;
   const maxChecks = input.maxChecks ?? 400;
-  const maxSize = input.maxSize ?? 50;
+  const maxSize = input.maxSize ?? 20;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const members = new Map<number, number[]>();

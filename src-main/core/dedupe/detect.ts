@@ -288,7 +288,8 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
     a: out.a,
     b: out.b,
     prob: out.prob,
-    chainMin: CHAIN_MIN,
+    // complete linkage at the review threshold: every member pair of a group is a duplicate
+    chainMin: Math.max(CHAIN_MIN, thresholds.review),
     score: (x, y) => {
       const kind = modelKindOf(t.kind[x]!);
       if (!kind || kind !== modelKindOf(t.kind[y]!) || !models[kind]) return { probability: 0, vetoed: true };
