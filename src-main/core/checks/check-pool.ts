@@ -19,7 +19,9 @@ export class CheckPool {
 
   constructor(size: number, data: ChecksWorkerData) {
     for (let i = 0; i < size; i++) {
-      const w = spawnWorker('checks', { workerData: data });
+      // A larger young generation (as for CSV parsing): every row allocates a parsed contact,
+      // finding objects and libphonenumber temporaries that die within the batch.
+      const w = spawnWorker('checks', { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       this.load.push(0);
       w.on('message', (reply: ChecksBatchReply) => {
         this.load[i]! -= 1;
