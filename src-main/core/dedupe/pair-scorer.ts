@@ -12,6 +12,8 @@ interface PatternInfo extends PatternScore {
   /** Exact agreement on FIRSTNAME / LASTNAME (in place, not swapped): term-frequency adjusted. */
   firstExact: boolean;
   lastExact: boolean;
+  /** Same postcode (locality levels 'postcode+town' or 'postcode'). */
+  zipExact: boolean;
 }
 
 export interface PairScore {
@@ -30,11 +32,12 @@ const TF_MAX = 3;
 /**
  * Scores a pair: the pattern's Fellegi–Sunter weight plus term-frequency adjustments for exact
  * name agreement, as Splink does: agreeing on "Müller" (common) is weaker evidence than on
- * "Dafflon" (rare), adj = log2(u_exact / frequency of the value). Then bands and vetoes.
+ * "Dafflon" (rare), adj = log2(u_exact / frequency of the value); likewise a postcode in a city
+ * versus a village. Then bands and vetoes.
  */
 export class PairScorer {
   private readonly patterns = new Map<number, PatternInfo>();
-  private readonly freq: Record<'first' | 'last', Float64Array>;
+  private readonly freq: Record<'first' | 'last' | 'zip', Float64Array>;
 
   constructor(
     private readonly t: RecordTable,
@@ -48,7 +51,7 @@ export class PairScorer {
       for (let k = 0; k < out.length; k++) out[k] = out[k]! / Math.max(1, t.n);
       return out;
     };
-    this.freq = { first: count(F.first), last: count(F.last) };
+    this.freq = { first: count(F.first), last: count(F.last), zip: count(F.zip) };
   }
 
   pattern(key: number): PatternInfo {
@@ -58,18 +61,20 @@ export class PairScorer {
       const model = this.models[d.kind]!;
       const fi = model.comparisons.findIndex((c) => c.field === 'FIRSTNAME');
       const li = model.comparisons.findIndex((c) => c.field === 'LASTNAME');
+      const zi = model.comparisons.findIndex((c) => c.field === 'ZIPCODE+TOWN');
       p = {
         ...scoreLevels(model, d.levels),
         kind: d.kind,
         firstExact: fi >= 0 && !d.swapped && d.levels[fi] === 1,
         lastExact: li >= 0 && !d.swapped && d.levels[li] === 1,
+        zipExact: zi >= 0 && (d.levels[zi] === 1 || d.levels[zi] === 2),
       };
       this.patterns.set(key, p);
     }
     return p;
   }
 
-  private tf(kind: ModelKind, field: 'FIRSTNAME' | 'LASTNAME', freq: number): number {
+  private tf(kind: ModelKind, field: 'FIRSTNAME' | 'LASTNAME' | 'ZIPCODE+TOWN', freq: number): number {
     const model = this.models[kind]!;
     const c = model.comparisons.findIndex((d) => d.field === field);
     const uExact = model.u[c]![1]!;
@@ -84,6 +89,9 @@ export class PairScorer {
       weight += this.tf(p.kind, 'FIRSTNAME', this.freq.first[this.t.columns[F.first]!.codes[i]!]!);
     if (p.lastExact)
       weight += this.tf(p.kind, 'LASTNAME', this.freq.last[this.t.columns[F.last]!.codes[i]!]!);
+    // A shared postcode in a city says less than in a village (same term-frequency logic).
+    if (p.zipExact)
+      weight += this.tf(p.kind, 'ZIPCODE+TOWN', this.freq.zip[this.t.columns[F.zip]!.codes[i]!]!);
     void j; // exact agreement: both records hold the same value
     const probability = 1 / (1 + 2 ** -weight);
     // A clearly different first name, birthdate or structure name is never 'sure': a household
@@ -91,8 +99,11 @@ export class PairScorer {
     // differ (twins, father/son) — or two structure names differ — they are distinct.
     const distinct = p.vetoed && (p.contactDiffers || p.hardVeto) && !p.sharedContact;
     let band = 0;
-    if (probability >= this.thresholds.review && !distinct) {
-      band = probability >= this.thresholds.sure && !p.vetoed ? BAND_SURE : BAND_REVIEW;
+    if (!distinct && p.vetoed) {
+      // a clear disagreement is only outweighed by overwhelming agreement elsewhere
+      band = probability >= this.thresholds.sure ? BAND_REVIEW : 0;
+    } else if (!distinct && probability >= this.thresholds.review) {
+      band = probability >= this.thresholds.sure ? BAND_SURE : BAND_REVIEW;
     }
     return { weight, probability, band, distinct };
   }
