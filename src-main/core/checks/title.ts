@@ -82,15 +82,24 @@ function titleValue(contact: Pick<Contact, 'id'>, title: string): Finding {
   );
 }
 
+/**
+ * The title read from one name value: pure in the value, and names repeat across rows, so
+ * computed once per value (the results are shared: read them, never mutate them).
+ */
+const titleOfName = memo1((value: string) => {
+  const split = splitLeadingTitle(value);
+  // The whole value is a title under the same strict rules; one letter (`M`, `M.`) is an initial.
+  const whole = !split && /\p{L}{2}/u.test(value) && splitLeadingTitle(`${value} X`)?.rest === 'X';
+  const alone = whole ? readTitle(value) : undefined;
+  return { split, alone };
+});
+
 /** `Herr Hans` in FIRSTNAME, `Mme Dupont` in LASTNAME, or `Frau` alone in FIRSTNAME. */
 function titleInName(contact: Contact, title: string | undefined): Finding | undefined {
   for (const field of ['FIRSTNAME', 'LASTNAME'] as const) {
     const value = contact.data[field]?.trim();
     if (!value) continue;
-    const split = splitLeadingTitle(value);
-    // The whole value is a title under the same strict rules; one letter (`M`, `M.`) is an initial.
-    const whole = !split && /\p{L}{2}/u.test(value) && splitLeadingTitle(`${value} X`)?.rest === 'X';
-    const alone = whole ? readTitle(value) : undefined;
+    const { split, alone } = titleOfName(value);
     if (!split && !(alone?.code && alone.complete)) continue;
     const code = split ? readTitle(split.title)?.code : alone!.code;
     const rest = split ? (isSingleCase(split.rest) ? properCaseName(split.rest) : split.rest) : null;
