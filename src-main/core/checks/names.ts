@@ -118,15 +118,37 @@ function isFirstNameValue(names: NameReference, value: string): boolean {
   return words.length > 0 && words.every((w) => names.isFirstName(w));
 }
 
+const FIRST = 1;
+const LAST = 2;
+const MAX_FLAGS = 50_000;
+const flagCache = new WeakMap<NameReference, Map<string, number>>();
+
+/**
+ * isFirstNameValue (FIRST) and isLastName (LAST) of a value as bits, cached per name list and
+ * value: both lookups normalise the value, and names repeat across rows. Cleared when full.
+ */
+function nameFlags(names: NameReference, value: string): number {
+  let cache = flagCache.get(names);
+  if (!cache) flagCache.set(names, (cache = new Map()));
+  let flags = cache.get(value);
+  if (flags === undefined) {
+    if (cache.size >= MAX_FLAGS) cache.clear();
+    flags = (isFirstNameValue(names, value) ? FIRST : 0) | (names.isLastName(value) ? LAST : 0);
+    cache.set(value, flags);
+  }
+  return flags;
+}
+
 /**
  * Confidence that first and last name were entered the wrong way round, or undefined: the last
  * name must be a known first name that the first name is not, and the first name a known surname.
  * (An unknown first name next to a first-name surname — `Ainsley Reid` — is too common to flag.)
  */
 function swapped(names: NameReference, first: string, last: string): number | undefined {
-  if (!isFirstNameValue(names, last) || isFirstNameValue(names, first) || !names.isLastName(first))
-    return undefined;
-  return names.isLastName(last) ? 0.6 : 0.85;
+  const firstFlags = nameFlags(names, first);
+  const lastFlags = nameFlags(names, last);
+  if (!(lastFlags & FIRST) || firstFlags & FIRST || !(firstFlags & LAST)) return undefined;
+  return lastFlags & LAST ? 0.6 : 0.85;
 }
 
 /** `Jean Dupont` typed in LASTNAME (or FIRSTNAME) with the other field empty. */
