@@ -23,6 +23,11 @@ export interface SheetCallbacks {
   onWarning(row: number, cellRef: string, code: string, message: string): void;
   /** Called between chunks; return true to stop reading (preview). */
   between(): Promise<boolean | void>;
+  /**
+   * Optional: how a non-empty cell was stored, before its row is reported (the validator flags
+   * formulas and numbers where SecuTix needs text).
+   */
+  onCell?(column: number, stored: 'formula' | 'number'): void;
 }
 
 const PLAIN: NumberStyle = { kind: 'plain' };
@@ -188,6 +193,10 @@ export async function readSheet(
             break;
           case 'c': {
             if (!cells) break;
+            if (cb.onCell) {
+              if (hasFormula) cb.onCell(col, 'formula');
+              else if (hasValue && (type === 'n' || type === 'd')) cb.onCell(col, 'number');
+            }
             const text = cellText();
             if (text !== undefined && text !== '') {
               while (cells.length < col) cells.push('');

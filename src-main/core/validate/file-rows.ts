@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import { readSheet } from '../import/xlsx-sheet-reader';
+import { openWorkbook, readNumberStyles, readSharedStrings } from '../import/xlsx-workbook';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 
@@ -26,50 +27,79 @@ export function fileFormatOf(path: string): FileFormat {
   });
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-function xlsxCellText(value: ExcelJS.CellValue): string {
-  if (value == null) return '';
-  if (value instanceof Date)
-    return `${pad2(value.getUTCDate())}.${pad2(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) {
-      const r = (value as { result?: unknown }).result;
-      return r == null || typeof r === 'object' ? '' : String(r);
-    }
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-    return '';
-  }
-  return String(value);
+/**
+ * The import's reader gives date-formatted numbers as ISO text; the validator reads them the way
+ * Excel shows a date to SecuTix (dd.mm.yyyy), and still flags the cell as numeric.
+ */
+function excelDateText(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: \d{2}:\d{2}:\d{2})?$/.exec(text);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : text;
 }
 
-/** Rows of the first worksheet, streamed (constant memory). */
+/**
+ * Rows of the first worksheet, streamed with the import's own XLSX reader (ADR 0001): exceljs'
+ * streaming reader split multi-byte characters at chunk boundaries and misread long cells.
+ */
 async function* xlsxRows(path: string): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'emit',
-  });
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const cells: string[] = [];
-      const formulas: number[] = [];
-      const numeric: number[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        const i = col - 1;
-        while (cells.length < i) cells.push('');
-        cells[i] = xlsxCellText(cell.value);
-        if (cell.type === ExcelJS.ValueType.Formula) formulas.push(i);
-        else if (cell.type === ExcelJS.ValueType.Number || cell.type === ExcelJS.ValueType.Date)
-          numeric.push(i);
-      });
-      yield { number: row.number, cells, formulas, numeric };
+  const wb = openWorkbook(path);
+  const sheet = wb.sheets.find((s) => s.kind === 'worksheet' && s.part); // one data sheet (spec §2.1 [I])
+  if (!sheet) return;
+  const ctx = {
+    sharedStrings: await readSharedStrings(wb.zip),
+    styles: readNumberStyles(wb.zip),
+    date1904: wb.date1904,
+  };
+  const pending: FileRow[] = [];
+  let formulas: number[] = [];
+  let numeric: number[] = [];
+  let done = false;
+  let stop = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  let resume: (() => void) | undefined;
+  void readSheet(wb.zip, sheet.part!, ctx, {
+    onCell: (column, stored) => (stored === 'formula' ? formulas : numeric).push(column),
+    onRow: (number, cells) => {
+      for (const i of numeric) if (cells[i]) cells[i] = excelDateText(cells[i]);
+      pending.push({ number, cells, formulas, numeric });
+      formulas = [];
+      numeric = [];
+      wake?.();
+    },
+    onWarning: () => undefined,
+    // Backpressure: the reader waits while the consumer has 1000 rows to go.
+    between: async () => {
+      if (pending.length > 1000 && !stop) await new Promise<void>((r) => (resume = r));
+      return stop;
+    },
+  }).then(
+    () => {
+      done = true;
+      wake?.();
+    },
+    (e: unknown) => {
+      failure = e;
+      done = true;
+      wake?.();
+    },
+  );
+  try {
+    for (;;) {
+      if (pending.length > 0) {
+        const batch = pending.splice(0);
+        resume?.();
+        resume = undefined;
+        yield* batch;
+        continue;
+      }
+      if (failure) throw failure;
+      if (done) return;
+      await new Promise<void>((r) => (wake = r));
+      wake = undefined;
     }
-    return; // one data sheet (spec §2.1 [I])
+  } finally {
+    stop = true; // the consumer stopped early: let the reader finish instead of waiting forever
+    resume?.();
   }
 }
 
