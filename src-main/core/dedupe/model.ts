@@ -24,6 +24,7 @@ export interface FsModel {
 }
 
 const PRIOR_PAIRS = 20;
+const MAX_LAMBDA = 0.1;
 
 /** Prior m: most matches agree exactly, a few are close, very few disagree. */
 function priorM(levels: number): number[] {
@@ -234,7 +235,9 @@ export function fitModel(
       }
       matchTotal += (lm / (lm + lu)) * p.count;
     }
-    const next = Math.min(0.999, Math.max(1e-6, matchTotal / total));
+    // Bounded: blocking yields several candidates per record while duplicates are a minority, so
+    // a match share above 10 % means EM drifted to "same family/namesake" rather than "same person".
+    const next = Math.min(MAX_LAMBDA, Math.max(1e-6, matchTotal / total));
     const done = Math.abs(next - lambda) < 1e-6;
     lambda = next;
     if (done) break;
