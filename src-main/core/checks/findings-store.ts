@@ -72,17 +72,9 @@ export function pushFindingValues(out: unknown[], f: Finding): void {
 
 /** Values bound by the insert statement, in FINDINGS_COLUMNS order (without id). */
 export function findingValues(f: Finding): unknown[] {
-  return [
-    f.rowId,
-    f.field,
-    f.code,
-    f.severity,
-    f.messageKey,
-    JSON.stringify(f.params),
-    f.message,
-    f.suggestion ? JSON.stringify(f.suggestion) : null,
-    f.confidence,
-  ];
+  const values: unknown[] = [];
+  pushFindingValues(values, f);
+  return values;
 }
 
 const INSERT_COLUMNS =
