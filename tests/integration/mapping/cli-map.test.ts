@@ -46,6 +46,7 @@ describe('contact-prep map / numbers (end to end through the import engine)', ()
     const out = JSON.parse(r.out);
     expect(out.applied).toMatchObject({ contacts: 1000, problemCodes: { 'mapping.date-invalid': 3 } });
     expect(out.unmapped).toEqual(['rec_id', 'state', 'soc_sec_id']);
+    // First row of the sample: `1,0000102,M.,Nicolas,Corboz,,11 boulevard Gambetta,67200,Strasbourg,Francia,…,Französisch`
     const first = contactsOf(ws)[0]!;
     // rec-223-org: empty given name, "6 tullaroop street", born 1908-12-09
     expect(first.data).toEqual({
@@ -92,12 +93,13 @@ describe('contact-prep map / numbers (end to end through the import engine)', ()
     const ws = await imported(SAMPLE);
     const r = await cli(['map', '--workspace', ws, '--auto', '--json']);
     expect(JSON.parse(r.out).applied.contacts).toBe(200);
+    // First row of the sample: `1,0000102,M.,Nicolas,Corboz,,11 boulevard Gambetta,67200,Strasbourg,Francia,…,Französisch`
     const first = contactsOf(ws)[0]!;
     expect(first.data).toMatchObject({
       CONTACT_NR: '0000102',
       TITLE: 'MR',
-      FIRSTNAME: 'Michel',
-      LASTNAME: 'André',
+      FIRSTNAME: 'Nicolas',
+      LASTNAME: 'Corboz',
       ZIPCODE: '67200',
       COUNTRY: 'FR',
       PREF_LANG: 'fr',
