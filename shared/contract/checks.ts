@@ -73,8 +73,11 @@ export interface ChecksSettingsData {
 
 export type Severity = z.infer<typeof severity>;
 
-export interface FindingRow {
-  id: number;
+/**
+ * One problem found on one contact field. `messageKey` + `params` are for i18n; `message` is the
+ * English rendering (CLI, reports). `suggestion` maps field codes to proposed values (null clears).
+ */
+export interface Finding {
   rowId: number;
   field: string;
   code: string;
@@ -83,7 +86,13 @@ export interface FindingRow {
   params: Record<string, string | number>;
   message: string;
   suggestion?: Record<string, string | null>;
+  /** 0..1: how sure the suggestion is right; bulk apply can require a minimum. */
   confidence: number;
+}
+
+/** A stored finding with its id and the provenance of its contact's source row. */
+export interface FindingRow extends Finding {
+  id: number;
   sourceFile: string | null;
   sheet: string | null;
   rowNumber: number | null;

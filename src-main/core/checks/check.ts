@@ -1,24 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Contact } from '../../../shared/domain';
+import type { Finding } from '../../../shared/contract/checks';
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/**
- * One problem found on one contact field. `messageKey` + `params` are for i18n; `message` is the
- * English rendering (CLI, reports). `suggestion` maps field codes to proposed values (null clears).
- */
-export interface Finding {
-  rowId: number;
-  field: string;
-  code: string;
-  severity: Severity;
-  messageKey: string;
-  params: Record<string, string | number>;
-  message: string;
-  suggestion?: Record<string, string | null>;
-  /** 0..1: how sure the suggestion is right; bulk apply can require a minimum. */
-  confidence: number;
-}
+// The finding shape is part of the RPC contract (the UI lists findings): defined once there.
+export type { Finding, Severity } from '../../../shared/contract/checks';
 
 /** Settings the checks read (reserved number ranges, stale-data rule, …), stored in the workspace. */
 export type CheckSettings = Record<string, unknown>;
