@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { findingFacets } from '../../src-main/core/checks/findings-store';
 import { attachAutoRecheck } from '../../src-main/core/checks/recheck';
 import { runChecks } from '../../src-main/core/checks/run-checks';
-import { contactInserter } from '../../src-main/core/contacts/contact-store';
 import { Workspace } from '../../src-main/core/db/workspace';
 import { applyOperation } from '../../src-main/core/history/history';
 import { JobManager } from '../../src-main/core/jobs/job-runner';
-import { generateContacts, type ContactRow } from './generate-contacts';
+import type { ContactRow } from './generate-contacts';
+import { fillFromGenerator } from './fill-workspace';
 import { measure, type BenchRow, type BenchSection } from './harness';
 
 const TARGET_ROWS_PER_S = 100_000;
@@ -39,22 +39,6 @@ function toFields(r: ContactRow): Record<string, string> {
     BIRTHDATE: r.Geburtsdatum,
     REMARK: r.Bemerkung,
   };
-}
-
-export function fillFromGenerator(ws: Workspace, rows: number): void {
-  const insert = contactInserter(ws.db);
-  const tx = ws.db.transaction((batch: ContactRow[]) => {
-    for (const r of batch) insert({ data: toFields(r) });
-  });
-  let batch: ContactRow[] = [];
-  for (const g of generateContacts(rows)) {
-    batch.push(g.row);
-    if (batch.length === 10_000) {
-      tx(batch);
-      batch = [];
-    }
-  }
-  tx(batch);
 }
 
 /** Median time of the automatic re-check after single-field edits of random rows. */
@@ -84,7 +68,7 @@ export const section: BenchSection = {
     const ws = Workspace.create(join(dir, 'bench.cprep'));
     try {
       const t0 = Date.now();
-      fillFromGenerator(ws, n);
+      fillFromGenerator(ws, n, toFields);
       ctx.log(
         `filled ${n} contacts directly from generator records in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
       );

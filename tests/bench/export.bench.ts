@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeCountry } from '../../shared/reference/countries';
-import { contactInserter } from '../../src-main/core/contacts/contact-store';
 import { Workspace } from '../../src-main/core/db/workspace';
 import { exportWorkspace } from '../../src-main/core/export/export-workspace';
-import { generateContacts, type ContactRow } from './generate-contacts';
+import type { ContactRow } from './generate-contacts';
+import { fillFromGenerator } from './fill-workspace';
 import { measure, type BenchRow, type BenchSection } from './harness';
 
 const TARGETS = { csv: 300_000, xlsx: 50_000 };
@@ -49,22 +49,6 @@ function toFields(r: ContactRow): Record<string, string> {
   };
 }
 
-export function fillForTests(ws: Workspace, rows: number): void {
-  const insert = contactInserter(ws.db);
-  const tx = ws.db.transaction((batch: ContactRow[]) => {
-    for (const r of batch) insert({ data: toFields(r) });
-  });
-  let batch: ContactRow[] = [];
-  for (const g of generateContacts(rows)) {
-    batch.push(g.row);
-    if (batch.length === 10_000) {
-      tx(batch);
-      batch = [];
-    }
-  }
-  tx(batch);
-}
-
 export const section: BenchSection = {
   name: 'export',
   async run(ctx) {
@@ -73,7 +57,7 @@ export const section: BenchSection = {
     const ws = Workspace.create(join(dir, 'bench.cprep'));
     try {
       const t0 = Date.now();
-      fillForTests(ws, n);
+      fillFromGenerator(ws, n, toFields);
       ctx.log(
         `filled ${n} contacts directly from generator records in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
       );
