@@ -37,6 +37,9 @@ const nodeOnly = [...nodeBuiltins, 'node:*'];
 export default tseslint.config(
   {
     ignores: [
+      '.tmp/**',
+      'demo-output/**',
+      'release/**',
       'node_modules/**',
       'dist/**',
       'tests/bench/data/**',
