@@ -2,6 +2,7 @@ import type { Severity } from '../../core/checks/check';
 import { iterateFindings, type ListedFinding } from '../../core/checks/findings-store';
 import { UsageError, type CliCommand } from '../command';
 import { openCheckedWorkspace, workspaceOption } from './open-workspace';
+import { csvField, guardFormula } from '../../core/export/csv-format';
 
 const CSV_COLUMNS = [
   'id',
@@ -16,11 +17,10 @@ const CSV_COLUMNS = [
   'confidence',
 ];
 
+/** Values come from customer files: the export's OWASP formula guard and RFC 4180 quoting apply. */
 function csvCell(v: unknown): string {
   const s = v == null ? '' : String(v);
-  // A leading =, +, - or @ would run as a formula in Excel (values come from customer files).
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return s === '' ? '' : csvField(guardFormula(s));
 }
 
 function csvLine(f: ListedFinding): string {
