@@ -1,22 +1,10 @@
 import type { Contact, ContactData } from '../../../shared/domain';
 import type { Check, CheckContext, Finding } from '../../../src-main/core/checks/check';
+import { makeContact } from '../../helpers/contact';
 
 export const TODAY = new Date('2026-11-25T12:00:00Z');
 
-export function contact(data: ContactData, extra: Partial<Contact> = {}): Contact {
-  return {
-    id: 1,
-    sourceRowId: null,
-    sourceId: null,
-    data,
-    cleared: [],
-    kindOverride: null,
-    operation: 'INSERT',
-    status: 'active',
-    mergedInto: null,
-    ...extra,
-  };
-}
+export const contact = makeContact;
 
 export function ctx(
   settings: Record<string, unknown> = {},

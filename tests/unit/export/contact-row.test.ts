@@ -2,21 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { exportOptionsSchema, type ExportOptionsInput } from '../../../shared/contract/export';
 import type { Contact } from '../../../shared/domain';
 import { buildExportRow, exportRowBuilder, ruleOptionsOf } from '../../../src-main/core/export/contact-row';
+import { makeContact } from '../../helpers/contact';
 
-function contact(data: Record<string, string>, extra: Partial<Contact> = {}): Contact {
-  return {
-    id: 1,
-    sourceRowId: null,
-    sourceId: null,
-    data,
-    cleared: [],
-    kindOverride: null,
-    operation: 'INSERT',
-    status: 'active',
-    mergedInto: null,
-    ...extra,
-  };
-}
+const contact = makeContact;
 
 function build(c: Contact, opts: Partial<ExportOptionsInput> = {}) {
   const options = exportOptionsSchema.parse({

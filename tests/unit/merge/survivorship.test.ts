@@ -6,6 +6,7 @@ import {
   completeness,
   type MergeMember,
 } from '../../../src-main/core/dedupe/survivorship-rules';
+import { makeContact } from '../../helpers/contact';
 
 const OLD = { id: 1, fileName: 'old.xlsx', importedAt: '2026-01-01T00:00:00Z' };
 const NEW = { id: 2, fileName: 'new.csv', importedAt: '2026-06-01T00:00:00Z' };
@@ -17,18 +18,7 @@ function member(
   extra: Partial<Contact> = {},
 ): MergeMember {
   return {
-    contact: {
-      id,
-      sourceRowId: id * 10,
-      sourceId: source?.id ?? null,
-      data,
-      cleared: [],
-      kindOverride: null,
-      operation: 'INSERT',
-      status: 'active',
-      mergedInto: null,
-      ...extra,
-    },
+    contact: makeContact(data, { id, sourceRowId: id * 10, sourceId: source?.id ?? null, ...extra }),
     source,
     rowNumber: id + 1,
   };

@@ -1,21 +1,12 @@
 import type { Contact } from '../../../../shared/domain';
 import type { CheckContext } from '../../../../src-main/core/checks/check';
+import { makeContact } from '../../../helpers/contact';
 
 let nextId = 1;
 
 /** A working row with only the given SecuTix fields filled. */
 export function row(data: Record<string, string>): Contact {
-  return {
-    id: nextId++,
-    sourceRowId: null,
-    sourceId: null,
-    data,
-    cleared: [],
-    kindOverride: null,
-    operation: 'INSERT',
-    status: 'active',
-    mergedInto: null,
-  };
+  return makeContact(data, { id: nextId++ });
 }
 
 /** A context with the shipped reference data (checks fall back to it when resources are empty). */
