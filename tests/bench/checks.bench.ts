@@ -5,17 +5,15 @@
  * the raw values are kept (country names, national phone formats, mixed dates) so the checks find
  * real work. Figures measure the checks job end to end: read, check in 2 workers, stage, swap.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { findingFacets } from '../../src-main/core/checks/findings-store';
 import { attachAutoRecheck } from '../../src-main/core/checks/recheck';
 import { runChecks } from '../../src-main/core/checks/run-checks';
-import { Workspace } from '../../src-main/core/db/workspace';
+import type { Workspace } from '../../src-main/core/db/workspace';
 import { applyOperation } from '../../src-main/core/history/history';
 import { JobManager } from '../../src-main/core/jobs/job-runner';
 import type { ContactRow } from './generate-contacts';
-import { fillFromGenerator } from './fill-workspace';
+import { withGeneratedWorkspace } from './fill-workspace';
 import { measure, type BenchRow, type BenchSection } from './harness';
 
 const TARGET_ROWS_PER_S = 100_000;
@@ -63,15 +61,8 @@ function recheckMedianMs(ws: Workspace, rows: number, edits: number): number {
 export const section: BenchSection = {
   name: 'checks',
   async run(ctx) {
-    const dir = mkdtempSync(join(tmpdir(), 'cprep-bench-checks-'));
     const n = ctx.sizes.large;
-    const ws = Workspace.create(join(dir, 'bench.cprep'));
-    try {
-      const t0 = Date.now();
-      fillFromGenerator(ws, n, toFields);
-      ctx.log(
-        `filled ${n} contacts directly from generator records in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-      );
+    return withGeneratedWorkspace(ctx, 'checks', n, toFields, async (ws) => {
       global.gc?.();
       const jobs = new JobManager(ws.db);
       // CPU time of the whole process (main thread + both workers): on a shared, loaded machine the
@@ -126,9 +117,6 @@ export const section: BenchSection = {
         },
       ];
       return rowsOut;
-    } finally {
-      ws.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 };

@@ -4,14 +4,12 @@
  * map (not through import + mapping), so this measures the export alone on realistic, messy
  * values (phones parsed, emails lower-cased, dates converted, some rows rejected).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeCountry } from '../../shared/reference/countries';
-import { Workspace } from '../../src-main/core/db/workspace';
 import { exportWorkspace } from '../../src-main/core/export/export-workspace';
 import type { ContactRow } from './generate-contacts';
-import { fillFromGenerator } from './fill-workspace';
+import { withGeneratedWorkspace } from './fill-workspace';
 import { measure, type BenchRow, type BenchSection } from './harness';
 
 const TARGETS = { csv: 300_000, xlsx: 50_000 };
@@ -52,15 +50,8 @@ function toFields(r: ContactRow): Record<string, string> {
 export const section: BenchSection = {
   name: 'export',
   async run(ctx) {
-    const dir = mkdtempSync(join(tmpdir(), 'cprep-bench-export-'));
     const n = ctx.sizes.large;
-    const ws = Workspace.create(join(dir, 'bench.cprep'));
-    try {
-      const t0 = Date.now();
-      fillFromGenerator(ws, n, toFields);
-      ctx.log(
-        `filled ${n} contacts directly from generator records in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-      );
+    return withGeneratedWorkspace(ctx, 'export', n, toFields, async (ws, dir) => {
       const out: BenchRow[] = [];
       for (const format of ['csv', 'xlsx'] as const) {
         const file = join(dir, `out.${format}`);
@@ -95,9 +86,6 @@ export const section: BenchSection = {
         rmSync(file, { force: true });
       }
       return out;
-    } finally {
-      ws.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 };
