@@ -20,7 +20,7 @@ const TARGET_ROWS_PER_S = 100_000;
 const TARGET_RECHECK_MS = 10;
 
 /** The fixed generator column → SecuTix field map (raw values: cleaning them is the checks' job). */
-function toFields(r: ContactRow): Record<string, string> {
+export function toFields(r: ContactRow): Record<string, string> {
   const company = r.Firma.trim() !== '';
   return {
     CONTACT_NR: r.Kundennr,

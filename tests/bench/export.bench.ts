@@ -26,7 +26,7 @@ const TITLES: Record<string, string> = {
 };
 
 /** The fixed generator column → SecuTix field map used to fill the bench workspace. */
-function toFields(r: ContactRow): Record<string, string> {
+export function toFields(r: ContactRow): Record<string, string> {
   const country = normalizeCountry(r.Land)?.code ?? '';
   return {
     CONTACT_NR: r.Kundennr,
