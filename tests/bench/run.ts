@@ -13,9 +13,13 @@
  *   BENCH_SECTIONS_DIR=dir    look for *.bench.ts there (tests of the runner)
  * A section that throws is reported and the others still run; the exit code is then 1.
  *
+ * Worker threads come from the product's bundle: the runner builds it first (`scripts/build.mjs`)
+ * and runs each section with CONTACT_PREP_BUNDLED_WORKERS=1, so workers start as users run them
+ * (from sources, tsx compiles each worker's TypeScript on start, about a second per worker).
+ *
  * Child mode (internal): `run.ts --child <file>` runs one section and sends its rows over IPC.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -23,8 +27,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatTable, machineInfo, type BenchReport, type SectionError } from './bench-report';
 import { discoverSections, parseOnly } from './bench-sections';
 import type { BenchContext, BenchRow, BenchSection } from './harness';
+import { BUNDLED_WORKERS_ENV } from '../../src-main/core/workers/spawn';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = join(BENCH_DIR, '..', '..');
 const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = QUICK
   ? { small: 20_000, large: 50_000, xlsx: 20_000 }
@@ -78,6 +84,7 @@ function runSectionProcess(
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--child', file], {
       execArgv: process.execArgv,
+      env: { ...process.env, [BUNDLED_WORKERS_ENV]: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let message: ChildMessage | undefined;
@@ -102,6 +109,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const t0 = performance.now();
+  // Fresh bundle, so the workers measured are those of the current sources.
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  console.error(`bench: worker threads run from the fresh bundle (dist/workers, ${BUNDLED_WORKERS_ENV}=1)`);
   const loadBefore = loadavg()[0]!;
   const rows: BenchRow[] = [];
   const errors: SectionError[] = [];

@@ -8,15 +8,18 @@ import type { ReadHooks } from './read-hooks';
 import { storeCsvFromWorker } from './csv-parallel-import';
 import { SourceWriter, type SourceMeta } from './source-writer';
 import { TableAssembler } from './table-assembler';
+import { usesBundledWorkers } from '../workers/spawn';
 
 /** Reads one CSV/TSV/TXT file into a new source on `conn` (inside the caller's transaction). */
 /**
  * Files from this size on are parsed on a second core; below it, starting the worker costs more
- * than it saves. From sources (tsx: dev, tests, bench) a worker compiles its TypeScript on start
- * (about a second), from the bundle it starts in well under 100 ms.
+ * than it saves. From sources (tsx: dev, tests) a worker compiles its TypeScript on start (about
+ * a second); from the bundle (the product, or CONTACT_PREP_BUNDLED_WORKERS=1 as the bench runs)
+ * it starts in well under 100 ms.
  */
-export const PARALLEL_MIN_BYTES =
-  typeof __BUNDLED__ !== 'undefined' && __BUNDLED__ ? 4 * 1024 * 1024 : 32 * 1024 * 1024;
+export function parallelMinBytes(): number {
+  return usesBundledWorkers() ? 4 * 1024 * 1024 : 32 * 1024 * 1024;
+}
 
 export async function readCsvInto(
   conn: Database,
@@ -41,7 +44,7 @@ export async function readCsvInto(
   const total = statSync(filePath).size;
   const useWorker =
     hooks.stopAfterRows === undefined &&
-    (parallel === 'always' || (parallel === 'auto' && total >= PARALLEL_MIN_BYTES));
+    (parallel === 'always' || (parallel === 'auto' && total >= parallelMinBytes()));
   if (useWorker) {
     const source = await storeCsvFromWorker(
       conn,
