@@ -52,6 +52,28 @@ export function withoutTsxLoader(execArgv: readonly string[]): string[] {
 }
 
 /**
+ * Starts a bundled worker with the parent's Node flags minus tsx's loader. Flags given
+ * explicitly are validated (inherited ones are not): V8 and process-wide flags such as
+ * `--expose-gc` make the Worker constructor throw, so those it names are dropped, as they are
+ * when inherited.
+ */
+export function startBundledWorker(
+  file: string,
+  parentExecArgv: readonly string[],
+  options: WorkerOptions,
+): Worker {
+  if (options.execArgv) return new Worker(file, options);
+  const execArgv = withoutTsxLoader(parentExecArgv);
+  try {
+    return new Worker(file, { ...options, execArgv });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    const message = (e as Error).message;
+    return new Worker(file, { ...options, execArgv: execArgv.filter((flag) => !message.includes(flag)) });
+  }
+}
+
+/**
  * Starts a worker thread from `src-main/core/workers/<name>.worker.ts`.
  * From the dist/ bundle it loads `dist/workers/<name>.worker.mjs`; from sources (tsx, vitest)
  * it loads the .ts file through tsx, so the same code path is tested without a build, unless
@@ -69,7 +91,7 @@ export function spawnWorker(name: string, options: WorkerOptions = {}): Worker {
           `(or unset ${BUNDLED_WORKERS_ENV} to run the worker from sources)`,
       );
     }
-    return new Worker(file, { execArgv: withoutTsxLoader(process.execArgv), ...options });
+    return startBundledWorker(file, process.execArgv, options);
   }
   // Node 20 refuses a .ts worker entry even with `--import tsx` in execArgv ("Unknown file
   // extension"): bootstrap through tsx's API instead, which loads the whole module tree.

@@ -8,6 +8,7 @@ import {
   BUNDLED_WORKERS_ENV,
   bundledWorkerPath,
   spawnWorker,
+  startBundledWorker,
   usesBundledWorkers,
   withoutTsxLoader,
 } from '../../../src-main/core/workers/spawn';
@@ -73,6 +74,21 @@ describe('CONTACT_PREP_BUNDLED_WORKERS', () => {
       try {
         vi.stubEnv(BUNDLED_WORKERS_ENV, '1');
         expect(await firstMessage(spawnWorker(name))).toBe(pathToFileURL(file).href);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    });
+
+    it('drops the tsx loader and the flags a worker rejects (the bench runs with --expose-gc)', async () => {
+      const name = `spawn-argv-probe-${process.pid}`;
+      const file = bundledWorkerPath(name);
+      writeFileSync(
+        file,
+        "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage(process.execArgv);\n",
+      );
+      try {
+        const parent = ['--import', 'tsx', '--expose-gc', '--no-warnings', '--max-old-space-size=3000'];
+        expect(await firstMessage(startBundledWorker(file, parent, {}))).toEqual(['--no-warnings']);
       } finally {
         rmSync(file, { force: true });
       }
