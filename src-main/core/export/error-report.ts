@@ -1,7 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { Contact } from '../../../shared/domain';
-import type { ContactProblem } from './contact-row';
+import type { ReportLine } from './export-batch';
 import { createTableWriter, type TableWriter } from './table-writer';
+
+interface Provenance {
+  file: string;
+  sheet: string | null;
+  row: number;
+}
 
 export const REPORT_HEADER = [
   'source file',
@@ -35,30 +40,33 @@ export class ErrorReport {
     );
   }
 
-  add(contact: Contact, problems: readonly ContactProblem[]): void {
-    if (problems.length === 0) return;
+  /** Writes problem lines (ExportChunk.report), adding each contact's provenance. */
+  addLines(lines: readonly ReportLine[]): void {
+    if (lines.length === 0) return;
     if (!this.writer) {
       this.writer = createTableWriter(this.path, { sheetName: 'Problems' });
       this.writer.write(REPORT_HEADER, false);
     }
-    const p =
-      contact.sourceRowId == null
-        ? undefined
-        : (this.provenance.get(contact.sourceRowId) as
-            { file: string; sheet: string | null; row: number } | undefined);
-    for (const x of problems) {
+    let lastContact = -1;
+    let p: Provenance | undefined;
+    for (const [sourceRowId, contactId, contactNumber, column, problem, severity, message, value] of lines) {
+      if (contactId !== lastContact) {
+        // A contact's problems are consecutive: one provenance lookup per contact.
+        lastContact = contactId;
+        p = sourceRowId == null ? undefined : (this.provenance.get(sourceRowId) as Provenance | undefined);
+      }
       this.writer.write(
         [
           p?.file ?? '',
           p?.sheet ?? '',
           p ? String(p.row) : '',
-          String(contact.id),
-          contact.data.CONTACT_NR ?? '',
-          x.column,
-          x.problem,
-          x.severity,
-          x.message,
-          x.value ?? '',
+          String(contactId),
+          contactNumber,
+          column,
+          problem,
+          severity,
+          message,
+          value,
         ],
         true, // values come from customer data: the CSV report is guarded too
       );

@@ -8,9 +8,8 @@ import {
 import { fieldByCode } from '../../../shared/secutix/fields';
 import { countContacts } from '../contacts/contact-store';
 import type { JobContext } from '../jobs/job-runner';
-import { exportRowBuilder, ruleOptionsOf, type ContactProblem } from './contact-row';
-import { startsLikeFormula } from './csv-format';
-import { exportContacts } from './export-source';
+import { batchExporter, readExportBatches, type BatchSpec, type ExportChunk } from './export-batch';
+import { ExportPool } from './export-pool';
 import { ErrorReport } from './error-report';
 import { createTableWriter, formatOf } from './table-writer';
 import { analyzeTemplate, builtinTemplate, loadTemplate } from './template';
@@ -26,18 +25,31 @@ function defaultReportPath(out: string): string {
   return `${out.slice(0, out.length - ext.length)}-errors${ext}`;
 }
 
+export interface ExportTuning {
+  /** Worker threads building rows: 0 = in this thread. Default: 2, or 0 below 20,000 contacts. */
+  workers?: number;
+  /** Contacts per batch (default 4000). */
+  batchSize?: number;
+}
+
+/** Below this many contacts, starting workers costs more than it saves. */
+const PARALLEL_FROM = 20_000;
+
 /**
  * Exports the active contacts of a workspace to a SecuTix Extended file (XLSX or CSV), streaming
  * in batches (bounded memory). Rejected rows go to the error report; output and report are
- * written to temp files and renamed only when the whole export succeeded.
+ * written to temp files and renamed only when the whole export succeeded. This thread reads the
+ * contacts (inside the caller's read transaction, if any) and writes; rows are built and
+ * formatted by batch, in workers for large exports, and written in id order.
  */
 export async function exportWorkspace(
   db: Database,
   input: ExportOptionsInput,
   job: Pick<JobContext, 'progress' | 'checkpoint'> = NO_JOB,
+  tuning: ExportTuning = {},
 ): Promise<ExportSummary> {
   const options = exportOptionsSchema.parse(input);
-  const format = formatOf(options.out);
+  formatOf(options.out);
   const reportPath = options.report ?? defaultReportPath(options.out);
   formatOf(reportPath);
   const template = options.template
@@ -45,20 +57,21 @@ export async function exportWorkspace(
     : builtinTemplate({ departmentBeforeCountry: options.departmentBeforeCountry });
   const layout = analyzeTemplate(template);
   const width = template.codes.length;
-  const rules = ruleOptionsOf(options);
-  const guardCsv = format === 'csv' && options.csvFormulaGuard;
+  const textColumns = template.codes.map((c) => fieldByCode(c)?.textCell ?? false);
 
   const writer = createTableWriter(options.out, {
     sheetName: template.sheetName,
-    textColumns: template.codes.map((c) => fieldByCode(c)?.textCell ?? false),
+    textColumns,
     csvBom: options.csvBom,
     csvFormulaGuard: options.csvFormulaGuard,
   });
   const report = new ErrorReport(db, reportPath);
-  const missing = new Map(layout.missingFields.map((c) => [c, 0]));
+  const missing = new Array<number>(layout.missingFields.length).fill(0);
   let exported = 0;
   let rejected = 0;
   let warnings = 0;
+  let pool: ExportPool | undefined;
+  const inflight: Array<Promise<ExportChunk>> = [];
   try {
     for (const row of template.headerRows) writer.write(row, false);
     if (options.configCodes) {
@@ -71,49 +84,35 @@ export async function exportWorkspace(
       for (const [code, value] of Object.entries(options.configCodes)) put(code, value);
       writer.write(cells, true);
     }
-    const cells = new Array<string>(width).fill('');
     const total = countContacts(db);
-    const buildRow = exportRowBuilder(options, rules);
-    for (const batch of exportContacts(db)) {
-      for (const contact of batch) {
-        const r = buildRow(contact);
-        const problems: ContactProblem[] = r.problems;
-        if (missing.size > 0)
-          for (const code in r.values) {
-            const n = missing.get(code);
-            if (n !== undefined) missing.set(code, n + 1);
-          }
-        if (r.rejected) {
-          rejected++;
-        } else {
-          for (const code in r.values) {
-            const i = layout.columnOf.get(code);
-            if (i === undefined) continue;
-            const v = r.values[code]!;
-            cells[i] = v;
-            if (guardCsv && v !== '=' && startsLikeFormula(v))
-              problems.push({
-                column: code,
-                problem: 'formula-guarded',
-                message: `CSV: ${code} starts with "${v[0]}"; written with a leading ' so no spreadsheet runs it as a formula.`,
-                severity: 'warning',
-                value: v,
-              });
-          }
-          writer.write(cells, true);
-          cells.fill(''); // one array reused for every row: writers consume it synchronously
-          exported++;
-        }
-        if (problems.length > 0) {
-          for (const p of problems) if (p.severity === 'warning') warnings++;
-          report.add(contact, problems);
-        }
-      }
+    const spec: BatchSpec = { options, codes: template.codes, rowFormat: writer.rowFormat, textColumns };
+    // exceljs (the fallback writer) takes plain cells: not worth shipping across threads.
+    const workers = writer.rowFormat === 'cells' ? 0 : (tuning.workers ?? (total < PARALLEL_FROM ? 0 : 2));
+    if (workers > 0) pool = new ExportPool(workers, spec);
+    const exportBatch = pool ? undefined : batchExporter(spec);
+
+    const drainOne = async () => {
+      const chunk = await inflight.shift()!;
+      writer.writeRows(chunk);
+      report.addLines(chunk.report);
+      exported += chunk.exported;
+      rejected += chunk.rejected;
+      warnings += chunk.warnings;
+      for (let i = 0; i < missing.length; i++) missing[i]! += chunk.missing[i]!;
       job.progress('export', exported + rejected, total);
       await writer.drain();
       await report.drain();
       await job.checkpoint();
+    };
+    // Bounded in flight (two batches per worker): memory stays flat whatever the workspace size.
+    for (const rows of readExportBatches(db, tuning.batchSize ?? 4000)) {
+      inflight.push(pool ? pool.submit(rows) : Promise.resolve(exportBatch!(rows)));
+      if (inflight.length >= (pool ? workers * 2 : 1)) await drainOne();
     }
+    while (inflight.length) await drainOne();
+    await pool?.close();
+    pool = undefined;
+
     await writer.close();
     const reportWritten = await report.close();
     const notes: string[] = [];
@@ -133,12 +132,14 @@ export async function exportWorkspace(
       template: template.source,
       unknownColumns: layout.unknownColumns,
       duplicateColumns: layout.duplicateColumns,
-      missingColumns: [...missing]
-        .filter(([, n]) => n > 0 || template.source !== 'builtin')
-        .map(([code, contactsWithValue]) => ({ code, contactsWithValue })),
+      missingColumns: layout.missingFields
+        .map((code, i) => ({ code, contactsWithValue: missing[i]! }))
+        .filter((m) => m.contactsWithValue > 0 || template.source !== 'builtin'),
       notes,
     };
   } catch (e) {
+    for (const p of inflight) p.catch(() => undefined); // abandoned batches: no unhandled rejection
+    await pool?.close();
     await writer.abort();
     await report.abort();
     throw e;

@@ -13,6 +13,10 @@ import { XlsxWriter } from './xlsx-writer';
 export interface TableWriter {
   /** `guard`: apply the CSV formula guard to this row (data rows; not the template rows). */
   write(cells: readonly string[], guard: boolean): void;
+  /** How this writer wants data rows formatted ahead (by an export batch, maybe in a worker). */
+  readonly rowFormat: RowFormat;
+  /** Writes data rows formatted for `rowFormat` (the guard, if any, was applied when formatting). */
+  writeRows(rows: FormattedRows): void;
   /** Waits until buffered output is small (call between batches): bounded memory for 1M rows. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -28,6 +32,18 @@ export interface TableWriterOptions {
 }
 
 export type TableFormat = 'xlsx' | 'csv';
+
+/** How data rows are formatted ahead: CSV text, XLSX row templates, or plain cells (exceljs). */
+export type RowFormat = 'csv' | 'xlsx' | 'cells';
+
+/** Data rows formatted ahead; only the member of the writer's RowFormat is used. */
+export interface FormattedRows {
+  /** CSV records, concatenated. */
+  csv: string;
+  /** XlsxRowFormat.template() of each row. */
+  xlsxRows: string[];
+  cells: string[][];
+}
 
 export function formatOf(path: string): TableFormat {
   const ext = extname(path).toLowerCase();
@@ -74,12 +90,18 @@ function csvWriter(path: string, tmp: string, options: TableWriterOptions): Tabl
     parts = [];
     size = 0;
   };
+  const append = (text: string) => {
+    parts.push(text);
+    size += text.length;
+    if (size >= FLUSH_AT) flush();
+  };
   return {
+    rowFormat: 'csv',
     write(cells, guard) {
-      const line = csvRecord(cells, guard && options.csvFormulaGuard !== false);
-      parts.push(line);
-      size += line.length;
-      if (size >= FLUSH_AT) flush();
+      append(csvRecord(cells, guard && options.csvFormulaGuard !== false));
+    },
+    writeRows(rows) {
+      if (rows.csv !== '') append(rows.csv);
     },
     async drain() {},
     async close() {
@@ -112,8 +134,12 @@ function xlsxStreamWriter(path: string, tmp: string, options: TableWriterOptions
   const x = new XlsxWriter(tmp, { sheetName: options.sheetName, textColumns: options.textColumns });
   let open = true;
   return {
+    rowFormat: 'xlsx',
     write(cells) {
       x.write(cells);
+    },
+    writeRows(rows) {
+      for (const t of rows.xlsxRows) x.writeTemplate(t);
     },
     async drain() {},
     async close() {
@@ -142,12 +168,17 @@ function xlsxWriter(path: string, tmp: string, options: TableWriterOptions): Tab
     ws.columns = options.textColumns.map((text) => (text ? { style: { numFmt: '@' } } : {}));
   let failed: unknown;
   let rowNumber = 0;
+  const write = (cells: readonly string[]) => {
+    // Only non-empty cells are created: a SecuTix row is sparse (≈15 of 86 columns).
+    const row = ws.getRow(++rowNumber);
+    for (let i = 0; i < cells.length; i++) if (cells[i] !== '') row.getCell(i + 1).value = cells[i]!;
+    row.commit();
+  };
   return {
-    write(cells) {
-      // Only non-empty cells are created: a SecuTix row is sparse (≈15 of 86 columns).
-      const row = ws.getRow(++rowNumber);
-      for (let i = 0; i < cells.length; i++) if (cells[i] !== '') row.getCell(i + 1).value = cells[i]!;
-      row.commit();
+    rowFormat: 'cells',
+    write,
+    writeRows(rows) {
+      for (const cells of rows.cells) write(cells);
     },
     async drain() {
       // exceljs ignores backpressure: rows are pushed into the zip entry's stream however slow

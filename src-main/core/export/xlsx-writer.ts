@@ -57,6 +57,42 @@ function sheetName(name: string): string {
   return xmlText(name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Contacts');
 }
 
+/** Stands for the row number in a row template: xmlText() drops it from cell text, so it never collides. */
+export const ROW_NUMBER = '\u0000';
+
+/**
+ * The `<row>` XML of a data row, with ROW_NUMBER where the row number goes: rows can be formatted
+ * (in a worker) before their number is known, since rejected contacts leave no row.
+ */
+export class XlsxRowFormat {
+  /** Per column: `<c r="A` and `" s="1" t="inlineStr"><is><t xml:space="preserve">` around the row number. */
+  private readonly cellStart: string[] = [];
+  private readonly cellMid: string[] = [];
+  private readonly styles: string[];
+
+  constructor(textColumns: readonly boolean[] = []) {
+    this.styles = textColumns.map((t) => (t ? ' s="1"' : ''));
+  }
+
+  private prepareColumns(n: number): void {
+    for (let i = this.cellStart.length; i < n; i++) {
+      this.cellStart.push(`<c r="${columnLetter(i)}${ROW_NUMBER}`);
+      this.cellMid.push(`"${this.styles[i] ?? ''} t="inlineStr"><is><t xml:space="preserve">`);
+    }
+  }
+
+  template(cells: readonly string[]): string {
+    if (cells.length > this.cellStart.length) this.prepareColumns(cells.length);
+    let xml = `<row r="${ROW_NUMBER}">`;
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i]!;
+      if (v === '') continue;
+      xml += this.cellStart[i]! + this.cellMid[i]! + xmlText(v) + '</t></is></c>';
+    }
+    return xml + '</row>';
+  }
+}
+
 /**
  * Streaming XLSX writer: one worksheet of inline-string cells (`t="inlineStr"` — never a formula,
  * whatever the text starts with), text-format style on the given columns, rows written as they
@@ -65,14 +101,11 @@ function sheetName(name: string): string {
 export class XlsxWriter {
   private readonly zip: ZipWriter;
   private row = 0;
-  /** Per column: `<c r="A` and `" s="1" t="inlineStr"><is><t xml:space="preserve">` around the row number. */
-  private readonly cellStart: string[] = [];
-  private readonly cellMid: string[] = [];
-  private readonly styles: string[];
+  private readonly rowFormat: XlsxRowFormat;
 
   constructor(path: string, options: { sheetName?: string; textColumns?: readonly boolean[] }) {
     this.zip = new ZipWriter(path);
-    this.styles = (options.textColumns ?? []).map((t) => (t ? ' s="1"' : ''));
+    this.rowFormat = new XlsxRowFormat(options.textColumns);
     this.zip.startEntry('xl/worksheets/sheet1.xml');
     const cols = (options.textColumns ?? [])
       .map((t, i) => (t ? `<col min="${i + 1}" max="${i + 1}" width="14" style="1" customWidth="1"/>` : ''))
@@ -85,23 +118,13 @@ export class XlsxWriter {
 
   private readonly sheet: string;
 
-  private prepareColumns(n: number): void {
-    for (let i = this.cellStart.length; i < n; i++) {
-      this.cellStart.push(`<c r="${columnLetter(i)}`);
-      this.cellMid.push(`"${this.styles[i] ?? ''} t="inlineStr"><is><t xml:space="preserve">`);
-    }
+  write(cells: readonly string[]): void {
+    this.writeTemplate(this.rowFormat.template(cells));
   }
 
-  write(cells: readonly string[]): void {
-    if (cells.length > this.cellStart.length) this.prepareColumns(cells.length);
-    const r = String(++this.row);
-    let xml = `<row r="${r}">`;
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i]!;
-      if (v === '') continue;
-      xml += this.cellStart[i]! + r + this.cellMid[i]! + xmlText(v) + '</t></is></c>';
-    }
-    this.zip.append(xml + '</row>');
+  /** Writes a row made by XlsxRowFormat.template() (same options), numbering it. */
+  writeTemplate(template: string): void {
+    this.zip.append(template.replaceAll(ROW_NUMBER, String(++this.row)));
   }
 
   close(): void {
