@@ -6,6 +6,7 @@ import { COMPARISONS, Comparer, MODEL_KINDS, modelKindOf, type ModelKind } from 
 import type { FieldExplanation } from './cluster-store';
 import { estimateU, EXACT_SOURCE_FIELD, fitModel, type FsModel } from './model';
 import { PairScorer } from './pair-scorer';
+import { levelCountsOfKeys, sampleRandomPairs } from './random-pairs';
 import { computePatternKeys } from './pattern-keys';
 import { decodePattern, encodePattern, MAX_COMPARISONS } from './patterns';
 import { F, type FieldName, type RecordTable } from './records';
@@ -70,50 +71,6 @@ export interface DetectStats {
   /** Pairs inside a group that were not candidates, scored after clustering. */
   impliedPairs: number;
   seconds: Record<string, number>;
-}
-
-/** Small deterministic PRNG (mulberry32): the u estimate is reproducible run to run. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Level counts among random pairs of one kind (the u estimate's data). */
-function randomLevelCounts(
-  t: RecordTable,
-  kind: ModelKind,
-  members: Int32Array,
-  samples: number,
-  cmp: Comparer,
-) {
-  const nc = COMPARISONS[kind].length;
-  const counts = COMPARISONS[kind].map((d) => new Array<number>(d.levels.length).fill(0));
-  const levels = new Uint8Array(MAX_COMPARISONS);
-  const rnd = prng(0x5eed + nc);
-  const m = members.length;
-  const all = (m * (m - 1)) / 2;
-  let done = 0;
-  const add = (i: number, j: number) => {
-    cmp.compare(kind, i, j, levels, 0);
-    for (let c = 0; c < nc; c++) counts[c]![levels[c]!]!++;
-    done++;
-  };
-  if (all <= samples) {
-    for (let x = 0; x < m; x++) for (let y = x + 1; y < m; y++) add(members[x]!, members[y]!);
-  } else {
-    while (done < samples) {
-      const x = Math.floor(rnd() * m);
-      const y = Math.floor(rnd() * m);
-      if (x !== y) add(members[x]!, members[y]!);
-    }
-  }
-  return { counts, pairs: done };
 }
 
 /** P(two records of `members` with the field filled hold the same value) = Σ p_v². */
@@ -187,9 +144,38 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   lap('blocking');
   await checkpoint();
 
-  progress('comparing', 0, cand.a.length);
+  // Random pairs of each kind for the u estimate are compared in the same pass as the
+  // candidates (on the worker threads), appended after them.
+  const membersOf = new Map<ModelKind, number[]>();
+  const randomPairs = new Map<ModelKind, { from: number; to: number }>();
+  const sampled: Int32Array[][] = [];
+  let compared = cand.a.length;
+  for (const kind of MODEL_KINDS) {
+    const members: number[] = [];
+    for (let i = 0; i < t.n; i++) if (modelKindOf(t.kind[i]!) === kind) members.push(i);
+    if (members.length < 2) continue;
+    membersOf.set(kind, members);
+    const r = sampleRandomPairs(kind, Int32Array.from(members), options.randomPairs ?? 30_000);
+    randomPairs.set(kind, { from: compared, to: compared + r.a.length });
+    sampled.push([r.a, r.b]);
+    compared += r.a.length;
+  }
+  const concat = (first: Int32Array, side: number): Int32Array => {
+    if (sampled.length === 0) return first;
+    const all = new Int32Array(compared);
+    all.set(first);
+    let at = first.length;
+    for (const pair of sampled) {
+      all.set(pair[side]!, at);
+      at += pair[side]!.length;
+    }
+    return all;
+  };
+
+  progress('comparing', 0, compared);
   const compute = options.computeKeys ?? (async (tt, a, b) => computePatternKeys(tt, a, b));
-  const keys = await compute(t, cand.a, cand.b);
+  const allKeys = await compute(t, concat(cand.a, 0), concat(cand.b, 1));
+  const keys = allKeys.subarray(0, cand.a.length);
   lap('comparing');
   await checkpoint();
 
@@ -200,10 +186,13 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   const cmp = new Comparer(t);
   const models: Partial<Record<ModelKind, FsModel>> = {};
   for (const kind of MODEL_KINDS) {
-    const members: number[] = [];
-    for (let i = 0; i < t.n; i++) if (modelKindOf(t.kind[i]!) === kind) members.push(i);
-    if (members.length < 2) continue;
-    const r = randomLevelCounts(t, kind, Int32Array.from(members), options.randomPairs ?? 30_000, cmp);
+    const members = membersOf.get(kind);
+    const range = randomPairs.get(kind);
+    if (!members || !range) continue;
+    const r = {
+      counts: levelCountsOfKeys(kind, allKeys.subarray(range.from, range.to)),
+      pairs: range.to - range.from,
+    };
     const exact = COMPARISONS[kind].map((def) => {
       const field = EXACT_SOURCE_FIELD[def.field];
       return field === undefined ? undefined : exactChance(t, F[field as FieldName], members);
@@ -367,7 +356,8 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
       blocking: cand.stats,
       candidatePairs: cand.a.length,
       reductionRatio: cand.stats.reductionRatio,
-      pairsPerSecond: seconds.comparing! > 0 ? Math.round(cand.a.length / seconds.comparing!) : 0,
+      // candidates and the u estimate's random pairs, compared in the same pass
+      pairsPerSecond: seconds.comparing! > 0 ? Math.round(compared / seconds.comparing!) : 0,
       sure,
       review: out.a.length - sure,
       impliedPairs: implied.length,
