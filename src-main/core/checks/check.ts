@@ -44,6 +44,12 @@ export interface Check {
   codes: readonly string[];
   run(contact: Contact, ctx: CheckContext): Finding[];
   /**
+   * Optional fast path for the batch engine: appends the insert values of `run`'s findings
+   * (exactly what pushFindingValues would append for each). Memoised checks get it from
+   * memoByFields, which serialises each distinct result once.
+   */
+  pushValues?(contact: Contact, ctx: CheckContext, out: unknown[]): void;
+  /**
    * Optional: loads reference data once per run and per worker thread (postal codes, first names);
    * the result is `ctx.resources[name]`. Must be synchronous and deterministic.
    */

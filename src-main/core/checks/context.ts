@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Contact } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Check, CheckContext, CheckSettings, Finding, PrepareScope } from './check';
+import { pushFindingValues } from './findings-store';
 import { loadResources } from './registry';
 
 /** Every workspace setting as one object: checks read the keys they know (`numbers.reservedRange`, …). */
@@ -46,11 +47,37 @@ export function checkContact(checks: readonly Check[], contact: Contact, ctx: Ch
     try {
       for (const f of c.run(contact, ctx)) out.push(f);
     } catch (e) {
-      throw AppError.internal(`Check "${c.name}" failed on contact ${contact.id}: ${(e as Error).message}`, {
-        check: c.name,
-        contactId: contact.id,
-      });
+      throw checkFailed(c, contact, e);
     }
   }
   return out;
+}
+
+/**
+ * The insert values of all findings of one contact, appended to `out` (the batch engine's path):
+ * the same values as pushFindingValues over checkContact, through each check's `pushValues`
+ * when it has one.
+ */
+export function pushContactValues(
+  checks: readonly Check[],
+  contact: Contact,
+  ctx: CheckContext,
+  out: unknown[],
+): void {
+  if (contact.status !== 'active') return;
+  for (const c of checks) {
+    try {
+      if (c.pushValues) c.pushValues(contact, ctx, out);
+      else for (const f of c.run(contact, ctx)) pushFindingValues(out, f);
+    } catch (e) {
+      throw checkFailed(c, contact, e);
+    }
+  }
+}
+
+function checkFailed(c: Check, contact: Contact, e: unknown): AppError {
+  return AppError.internal(`Check "${c.name}" failed on contact ${contact.id}: ${(e as Error).message}`, {
+    check: c.name,
+    contactId: contact.id,
+  });
 }

@@ -41,6 +41,9 @@ const FULL_POSTCODES: ReadonlySet<string> = new Set([
   'US',
 ]);
 
+// Pure in these fields (and the country settings), so repeated values are computed once.
+const postcodeMemo = memoByFields(['ZIPCODE', 'TOWN', 'COUNTRY'], checkPostcode, countrySettingsKey);
+
 /**
  * ZIPCODE format per country (spec §3.5: Text 10) and existence in the offline reference.
  * Countries without a known format are left alone; an empty ZIPCODE is only reported when the
@@ -58,8 +61,8 @@ export const postcodeCheck: Check = {
     'postcode.missing',
   ],
   load: sharedPostal,
-  // Pure in these fields (and the country settings), so repeated values are computed once.
-  run: memoByFields(['ZIPCODE', 'TOWN', 'COUNTRY'], checkPostcode, countrySettingsKey),
+  run: postcodeMemo,
+  pushValues: postcodeMemo.pushValues,
 };
 
 function checkPostcode(contact: Contact, ctx: CheckContext): Finding[] {

@@ -1,8 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Contact, ContactData, ContactKind, Operation } from '../../../shared/domain';
 import type { Check, CheckContext } from './check';
-import { checkContact } from './context';
-import { FINDING_WIDTH, pushFindingValues } from './findings-store';
+import { pushContactValues } from './context';
+import { FINDING_WIDTH } from './findings-store';
 
 /** An active contact as read by a checks batch (raw row of RANGE_SELECT; `data` still JSON text). */
 export type RawContact = [
@@ -42,8 +42,7 @@ export function checkRange(
 ): BatchResult {
   const rows = read.all(after, upTo) as RawContact[];
   const values: unknown[] = [];
-  for (const raw of rows)
-    for (const f of checkContact(checks, contactFromRaw(raw), ctx)) pushFindingValues(values, f);
+  for (const raw of rows) pushContactValues(checks, contactFromRaw(raw), ctx, values);
   return { rows: rows.length, values };
 }
 

@@ -20,6 +20,9 @@ import { mismatch, spelling } from './town-findings';
 
 const MOJIBAKE = /[ÃÂ][\u0080-\u00bf]|Ã./;
 
+// Pure in these fields (and the country settings), so repeated values are computed once.
+const townMemo = memoByFields(['ZIPCODE', 'TOWN', 'COUNTRY'], checkTown, countrySettingsKey);
+
 /**
  * TOWN against ZIPCODE, using the offline reference (resources/postal): official spelling
  * (`Geneve` → `Genève`), postcode and town in one cell, pairs that do not belong together with
@@ -38,8 +41,8 @@ export const townCheck: Check = {
     'town.country-missing',
   ],
   load: sharedPostal,
-  // Pure in these fields (and the country settings), so repeated values are computed once.
-  run: memoByFields(['ZIPCODE', 'TOWN', 'COUNTRY'], checkTown, countrySettingsKey),
+  run: townMemo,
+  pushValues: townMemo.pushValues,
 };
 
 function checkTown(contact: Contact, ctx: CheckContext): Finding[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/domain';
 import { finding } from '../../../src-main/core/checks/finding';
+import { pushFindingValues } from '../../../src-main/core/checks/findings-store';
 import { memoByFields } from '../../../src-main/core/checks/memo';
 import { contact, ctx } from './helpers';
 
@@ -36,5 +37,39 @@ describe('memoByFields', () => {
     check(contact({ TOWN: 'Thun' }), ctx({ country: 'FR' }));
     check(contact({ TOWN: 'Thun' }), ctx());
     expect(computeCalls).toEqual(['Thun|undefined', 'Thun|', 'Thun|undefined']);
+  });
+
+  it('pushValues appends exactly the insert values of run, for hits and misses', () => {
+    const check2 = memoByFields(['TOWN'], (c: Contact) =>
+      c.data.TOWN === 'Bern'
+        ? [
+            finding(
+              c,
+              'TOWN',
+              'town.spelling',
+              'info',
+              'Write {town}',
+              { town: 'Berne' },
+              { TOWN: 'Berne' },
+              0.9,
+            ),
+            finding(c, 'ZIPCODE', 'postcode.missing', 'warning', 'No postcode'),
+          ]
+        : [],
+    );
+    for (const [id, town] of [
+      [7, 'Bern'],
+      [8, 'Thun'],
+      [9, 'Bern'],
+      [10, undefined],
+    ] as const) {
+      const c = contact(town === undefined ? {} : { TOWN: town }, { id });
+      const expected: unknown[] = [];
+      for (const f of check2(c, ctx())) pushFindingValues(expected, f);
+      const fast: unknown[] = [];
+      check2.pushValues(c, ctx(), fast);
+      expect(fast).toEqual(expected);
+      if (town === 'Bern') expect(fast.filter((v) => v === id)).toHaveLength(2);
+    }
   });
 });
