@@ -1,5 +1,13 @@
 import { deriveKind, kindLetters } from './contact-kind';
-import { fieldByCode, type InvalidEffect, type KindLetter } from './fields';
+import type { ContactKind } from '../domain';
+import {
+  PERSON_NAME_CODES,
+  STRUCTURE_NAME_CODE,
+  fieldByCode,
+  type InvalidEffect,
+  type KindLetter,
+  type SecutixField,
+} from './fields';
 import { CLEAR_MARKER } from './value-rules';
 
 /**
@@ -30,9 +38,37 @@ function appliesToAny(appliesTo: readonly KindLetter[], letters: readonly KindLe
   return false;
 }
 
+/** A row's values as the rules read them: by column code, and the known fields in column order. */
+export interface RowValues {
+  get(code: string): string | undefined;
+  /** The row's SecuTix fields in the order the row holds them (unknown codes left out). */
+  readonly fields: readonly SecutixField[];
+}
+
 export function checkRow(row: Readonly<Record<string, string | undefined>>): RowProblem[] {
+  const fields: SecutixField[] = [];
+  for (const code in row) {
+    const f = fieldByCode(code);
+    if (f) fields.push(f);
+  }
+  return checkRowValues({ get: (code) => row[code], fields });
+}
+
+/** deriveKind on the name columns only (all it reads). */
+function kindOf(row: RowValues): ContactKind | null {
+  const names: Record<string, string> = {};
+  for (const code of KIND_CODES) {
+    const v = row.get(code);
+    if (v !== undefined) names[code] = v;
+  }
+  return deriveKind(names);
+}
+const KIND_CODES = [...PERSON_NAME_CODES, STRUCTURE_NAME_CODE];
+
+/** checkRow on any row representation (the export passes its field-indexed rows). */
+export function checkRowValues(row: RowValues): RowProblem[] {
   const problems: RowProblem[] = [];
-  const v = (code: string) => (row[code] ?? '').trim();
+  const v = (code: string) => (row.get(code) ?? '').trim();
   const operation = v('OPERATION');
   if (operation === '')
     problems.push({
@@ -54,7 +90,7 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
   if (operation === 'CONFIG') return problems;
 
   const op = operation || 'INSERT';
-  const kind = deriveKind(row as Record<string, string>);
+  const kind = kindOf(row);
   if (op === 'INSERT' && kind === null)
     problems.push({
       column: '',
@@ -69,7 +105,8 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
       message: `CONTACT_NR is mandatory for ${op} rows: SecuTix matches them on it.`,
       effect: 'row-rejected',
     });
-  const town = row.TOWN || row.TOWN_COMPLEMENT ? townLength(v('TOWN'), v('TOWN_COMPLEMENT')) : 0;
+  const town =
+    row.get('TOWN') || row.get('TOWN_COMPLEMENT') ? townLength(v('TOWN'), v('TOWN_COMPLEMENT')) : 0;
   if (town >= 100)
     problems.push({
       column: 'TOWN',
@@ -78,10 +115,8 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
       effect: 'unknown',
     });
   const letters = kind ? kindLetters(kind) : null;
-  for (const code in row) {
-    const f = fieldByCode(code);
-    if (!f) continue;
-    const value = (row[code] ?? '').trim(); // inline, not v(code): V8's fast for-in keyed load
+  for (const f of row.fields) {
+    const value = (row.get(f.code) ?? '').trim();
     if (value === '') continue;
     if (value === CLEAR_MARKER && !CLEAR_OPERATIONS.has(op))
       problems.push({

@@ -2,12 +2,14 @@ import type { Contact, ContactKind } from '../../../shared/domain';
 import type { ExportOptions } from '../../../shared/contract/export';
 import { deriveKind } from '../../../shared/secutix/contact-kind';
 import {
+  PERSON_NAME_CODES,
   SECUTIX_FIELDS,
+  STRUCTURE_NAME_CODE,
   fieldByCode,
   type InvalidEffect,
   type SecutixField,
 } from '../../../shared/secutix/fields';
-import { checkRow } from '../../../shared/secutix/row-rules';
+import { checkRowValues, type RowValues } from '../../../shared/secutix/row-rules';
 import {
   CLEAR_MARKER,
   checkValue,
@@ -34,7 +36,95 @@ export interface ExportRow {
   rejected: boolean;
 }
 
-const NO_COLUMNS: ReadonlySet<string> = new Set();
+const FIELD_COUNT = SECUTIX_FIELDS.length;
+/** Field code → position in SECUTIX_FIELDS (= field.order). */
+const ORDER_OF = new Map(SECUTIX_FIELDS.map((f) => [f.code, f.order]));
+const INSTITUTION = fieldByCode('INSTITUTION')!;
+const ORGANIZATION = fieldByCode('ORGANIZATION')!;
+const OPERATION = fieldByCode('OPERATION')!;
+const COUNTRY = ORDER_OF.get('COUNTRY')!;
+
+/**
+ * The SecuTix values of one contact, by field order (reused from row to row: no object per
+ * contact). Keys that are not SecuTix fields are never exported, so they are not kept.
+ */
+export class ContactFields {
+  /** Raw value per field order; undefined = the contact has no such key. */
+  readonly raw: (string | undefined)[] = new Array<string | undefined>(FIELD_COUNT).fill(undefined);
+  /** Orders set since the last reset (to reset cheaply). */
+  private readonly set: number[] = [];
+
+  reset(): void {
+    for (const i of this.set) this.raw[i] = undefined;
+    this.set.length = 0;
+  }
+
+  /** Sets a key of the contact's data (last one wins, as in JSON.parse). */
+  put(code: string, value: string): void {
+    const i = ORDER_OF.get(code);
+    if (i === undefined) return;
+    if (this.raw[i] === undefined) this.set.push(i);
+    this.raw[i] = value;
+  }
+
+  get(code: string): string | undefined {
+    const i = ORDER_OF.get(code);
+    return i === undefined ? undefined : this.raw[i];
+  }
+
+  fromData(data: Readonly<Record<string, string>>): this {
+    this.reset();
+    for (const code in data) this.put(code, data[code]!);
+    return this;
+  }
+}
+
+/** The contact besides its values: what the row rules need. */
+export interface ContactHead {
+  cleared: readonly string[];
+  kindOverride: ContactKind | null;
+  operation: string | null;
+}
+
+/**
+ * The row built for one contact (reused from row to row): values by field order, the orders
+ * written (OPERATION first, then table order — the order of ExportRow.values) and problems.
+ */
+export class BuiltRow implements RowValues {
+  readonly values: (string | undefined)[] = new Array<string | undefined>(FIELD_COUNT).fill(undefined);
+  /** Orders written, in write order. */
+  readonly written: number[] = [];
+  problems: ContactProblem[] = [];
+  rejected = false;
+  /** checkRowValues' view: the written fields in write order. */
+  readonly fields: SecutixField[] = [];
+
+  reset(): void {
+    for (const i of this.written) this.values[i] = undefined;
+    this.written.length = 0;
+    this.fields.length = 0;
+    this.problems = [];
+    this.rejected = false;
+  }
+
+  write(f: SecutixField, value: string): void {
+    this.values[f.order] = value;
+    this.written.push(f.order);
+    this.fields.push(f);
+  }
+
+  get(code: string): string | undefined {
+    const i = ORDER_OF.get(code);
+    return i === undefined ? undefined : this.values[i];
+  }
+
+  toExportRow(): ExportRow {
+    const values: Record<string, string> = {};
+    for (const i of this.written) values[SECUTIX_FIELDS[i]!.code] = this.values[i]!;
+    return { values, problems: this.problems, rejected: this.rejected };
+  }
+}
+
 const CLEAR_OPERATIONS = new Set(['UPDATE', 'UPDATEACT']);
 const STRUCTURE_ONLY = SECUTIX_FIELDS.filter((f) => f.appliesTo.every((k) => k === 'S')).map((f) => f.code);
 const PERSON_ONLY = SECUTIX_FIELDS.filter((f) => !f.appliesTo.includes('S')).map((f) => f.code);
@@ -45,6 +135,16 @@ function columnsDroppedByOverride(override: ContactKind | null, derived: Contact
   if (override === 'individual') return STRUCTURE_ONLY;
   if (override === 'structure') return PERSON_ONLY;
   return [];
+}
+
+/** deriveKind on the name fields only (all it reads). */
+function derivedKind(fields: ContactFields): ContactKind | null {
+  const names: Record<string, string> = {};
+  for (const code of [...PERSON_NAME_CODES, STRUCTURE_NAME_CODE]) {
+    const v = fields.get(code);
+    if (v !== undefined) names[code] = v;
+  }
+  return deriveKind(names);
 }
 
 export function ruleOptionsOf(options: ExportOptions): ValueRuleOptions {
@@ -61,7 +161,7 @@ export function ruleOptionsOf(options: ExportOptions): ValueRuleOptions {
  * dropped or kept despite a problem is reported. Values are never truncated.
  */
 export function buildExportRow(contact: Contact, options: ExportOptions, rules: ValueRuleOptions): ExportRow {
-  return buildRow(contact, options, rules);
+  return exportRowBuilder(options, rules)(contact);
 }
 
 /**
@@ -69,130 +169,118 @@ export function buildExportRow(contact: Contact, options: ExportOptions, rules: 
  * pay: most values are unique, and the cached entries cost more in GC than the checks.)
  */
 export function exportRowBuilder(options: ExportOptions, rules: ValueRuleOptions): (c: Contact) => ExportRow {
-  return (contact) => buildRow(contact, options, rules);
+  const build = fieldRowBuilder(options, rules);
+  const fields = new ContactFields();
+  return (contact) => build(fields.fromData(contact.data), contact).toExportRow();
 }
 
-function buildRow(contact: Contact, options: ExportOptions, rules: ValueRuleOptions): ExportRow {
-  const row: ExportRow = { values: {}, problems: [], rejected: false };
-  const { values, problems } = row;
+/**
+ * The row builder on ContactFields, for the export's batches: returns one BuiltRow reused from
+ * call to call (consume it before the next call).
+ */
+export function fieldRowBuilder(
+  options: ExportOptions,
+  rules: ValueRuleOptions,
+): (fields: ContactFields, head: ContactHead) => BuiltRow {
+  const row = new BuiltRow();
   const policy = options.undocumentedInvalid;
-  const operation = contact.operation ?? 'INSERT';
-  const cleared = contact.cleared;
+  const institution = options.institution ?? '';
+  const organization = options.organization ?? '';
+  const institutionCountry = options.institutionCountry?.toUpperCase();
+  /** Per field order: asked to clear (only filled for rows with cleared fields). */
+  const clearedMark = new Uint8Array(FIELD_COUNT);
 
-  const derived = contact.kindOverride ? deriveKind(contact.data) : null;
-  const dropped = contact.kindOverride
-    ? new Set(columnsDroppedByOverride(contact.kindOverride, derived))
-    : NO_COLUMNS;
-  if (contact.kindOverride === 'structure_relay' && derived !== 'structure_relay' && operation === 'INSERT')
-    addProblem(
-      row,
-      policy,
-      '',
-      'kind-override-unmet',
-      'Structure + relay needs both a person name and OFFICIAL_NAME.',
-      'row-rejected',
-    );
+  return (fields, head) => {
+    row.reset();
+    const data = fields.raw;
+    const operation = head.operation ?? 'INSERT';
+    const cleared = head.cleared;
+    const override = head.kindOverride;
 
-  const country = (contact.data.COUNTRY ?? '').trim().toUpperCase();
-  const refCountry = isCountryCode(country) ? country : options.institutionCountry?.toUpperCase();
-
-  values.OPERATION = operation;
-  for (const f of fieldsToWrite(contact)) {
-    let raw = contact.data[f.code] ?? '';
-    let trimmed = raw.trim();
-    if (trimmed === '' && f === INSTITUTION) trimmed = (raw = options.institution ?? '').trim();
-    else if (trimmed === '' && f === ORGANIZATION) trimmed = (raw = options.organization ?? '').trim();
-    if (cleared.length > 0 && cleared.includes(f.code)) {
-      if (CLEAR_OPERATIONS.has(operation)) {
-        values[f.code] = CLEAR_MARKER;
-        continue;
-      }
-      problems.push({
-        column: f.code,
-        problem: 'clear-ignored',
-        message: `Clearing ${f.code} needs an UPDATE row; on ${operation} nothing is cleared.`,
-        severity: 'warning',
-      });
-    }
-    if (trimmed === '') continue;
-    if (dropped.has(f.code)) {
-      problems.push({
-        column: f.code,
-        problem: 'dropped-by-kind',
-        message: `${f.code} left out: the contact kind was set to ${contact.kindOverride}.`,
-        severity: 'warning',
-        value: raw,
-      });
-      continue;
-    }
-    if (trimmed === CLEAR_MARKER) {
-      // A source "=" is data, not the user's clear action: never export it as a clear marker.
-      problems.push({
-        column: f.code,
-        problem: 'literal-clear-marker',
-        message: `The source value of ${f.code} is "=", which SecuTix reads as "clear this value"; left empty.`,
-        severity: 'warning',
-        value: raw,
-      });
-      continue;
-    }
-    const value = exportValue(row, policy, f, raw, refCountry, rules);
-    if (value !== null) values[f.code] = value;
-  }
-  for (const p of checkRow(values)) {
-    if (p.advisory)
-      problems.push({ column: p.column, problem: p.problem, message: p.message, severity: 'warning' });
-    else
+    const derived = override ? derivedKind(fields) : null;
+    const dropped = override ? new Set(columnsDroppedByOverride(override, derived)) : null;
+    if (override === 'structure_relay' && derived !== 'structure_relay' && operation === 'INSERT')
       addProblem(
         row,
         policy,
-        p.column,
-        p.problem,
-        p.message,
-        p.effect === 'unknown' ? p.effect : 'row-rejected',
+        '',
+        'kind-override-unmet',
+        'Structure + relay needs both a person name and OFFICIAL_NAME.',
+        'row-rejected',
       );
-  }
-  return row;
-}
 
-const INSTITUTION = fieldByCode('INSTITUTION')!;
-const ORGANIZATION = fieldByCode('ORGANIZATION')!;
+    const country = (data[COUNTRY] ?? '').trim().toUpperCase();
+    const refCountry = isCountryCode(country) ? country : institutionCountry;
 
-/** The fields a contact has a value for (or asked to clear), in table order: rows are sparse. */
-function fieldsToWrite(contact: Contact): SecutixField[] {
-  if (contact.cleared.length > 0) return collectFields(contact);
-  // Usual case without an allocation: reuse one array, insertion-sort the ~15 fields by order.
-  const out = scratchFields;
-  out.length = 0;
-  out.push(INSTITUTION, ORGANIZATION);
-  for (const code in contact.data) {
-    const f = fieldByCode(code);
-    if (!f || f === INSTITUTION || f === ORGANIZATION || f.code === 'OPERATION') continue;
-    let i = out.length;
-    while (i > 0 && out[i - 1]!.order > f.order) i--;
-    out.splice(i, 0, f);
-  }
-  return out;
-}
-
-/** Consumed before the next call: buildRow iterates it once, synchronously. */
-const scratchFields: SecutixField[] = [];
-
-function collectFields(contact: Contact): SecutixField[] {
-  const out: SecutixField[] = [INSTITUTION, ORGANIZATION];
-  for (const code in contact.data) {
-    const f = fieldByCode(code);
-    if (f && f !== INSTITUTION && f !== ORGANIZATION && f.code !== 'OPERATION') out.push(f);
-  }
-  for (const code of contact.cleared) {
-    const f = fieldByCode(code);
-    if (f && f.code !== 'OPERATION' && !out.includes(f)) out.push(f);
-  }
-  return out.sort(byOrder);
-}
-
-function byOrder(a: SecutixField, b: SecutixField): number {
-  return a.order - b.order;
+    row.write(OPERATION, operation);
+    for (const code of cleared) {
+      const i = ORDER_OF.get(code);
+      if (i !== undefined) clearedMark[i] = 1;
+    }
+    // Table order; INSTITUTION and ORGANIZATION always (defaults), OPERATION written above.
+    for (let i = 0; i < FIELD_COUNT; i++) {
+      let raw = data[i];
+      const isCleared = clearedMark[i] === 1;
+      if (raw === undefined && !isCleared && i > 1) continue;
+      const f = SECUTIX_FIELDS[i]!;
+      if (f === OPERATION) continue;
+      raw ??= '';
+      let trimmed = raw.trim();
+      if (trimmed === '' && f === INSTITUTION) trimmed = (raw = institution).trim();
+      else if (trimmed === '' && f === ORGANIZATION) trimmed = (raw = organization).trim();
+      if (isCleared) {
+        if (CLEAR_OPERATIONS.has(operation)) {
+          row.write(f, CLEAR_MARKER);
+          continue;
+        }
+        row.problems.push({
+          column: f.code,
+          problem: 'clear-ignored',
+          message: `Clearing ${f.code} needs an UPDATE row; on ${operation} nothing is cleared.`,
+          severity: 'warning',
+        });
+      }
+      if (trimmed === '') continue;
+      if (dropped?.has(f.code)) {
+        row.problems.push({
+          column: f.code,
+          problem: 'dropped-by-kind',
+          message: `${f.code} left out: the contact kind was set to ${override}.`,
+          severity: 'warning',
+          value: raw,
+        });
+        continue;
+      }
+      if (trimmed === CLEAR_MARKER) {
+        // A source "=" is data, not the user's clear action: never export it as a clear marker.
+        row.problems.push({
+          column: f.code,
+          problem: 'literal-clear-marker',
+          message: `The source value of ${f.code} is "=", which SecuTix reads as "clear this value"; left empty.`,
+          severity: 'warning',
+          value: raw,
+        });
+        continue;
+      }
+      const value = exportValue(row, policy, f, raw, refCountry, rules);
+      if (value !== null) row.write(f, value);
+    }
+    if (cleared.length > 0) clearedMark.fill(0);
+    for (const p of checkRowValues(row)) {
+      if (p.advisory)
+        row.problems.push({ column: p.column, problem: p.problem, message: p.message, severity: 'warning' });
+      else
+        addProblem(
+          row,
+          policy,
+          p.column,
+          p.problem,
+          p.message,
+          p.effect === 'unknown' ? p.effect : 'row-rejected',
+        );
+    }
+    return row;
+  };
 }
 
 /**
@@ -200,7 +288,7 @@ function byOrder(a: SecutixField, b: SecutixField): number {
  * An undocumented effect (spec §8.6) follows the configured policy.
  */
 function addProblem(
-  row: ExportRow,
+  row: BuiltRow,
   policy: ExportOptions['undocumentedInvalid'],
   column: string,
   problem: string,
@@ -215,7 +303,7 @@ function addProblem(
 }
 
 function exportValue(
-  row: ExportRow,
+  row: BuiltRow,
   policy: ExportOptions['undocumentedInvalid'],
   f: SecutixField,
   raw: string,

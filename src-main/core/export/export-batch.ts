@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportOptions } from '../../../shared/contract/export';
-import type { Contact, ContactData, ContactKind, Operation } from '../../../shared/domain';
-import { exportRowBuilder, ruleOptionsOf } from './contact-row';
+import type { ContactData, ContactKind, Operation } from '../../../shared/domain';
+import { SECUTIX_FIELDS } from '../../../shared/secutix/fields';
+import { ContactFields, fieldRowBuilder, ruleOptionsOf, type ContactHead } from './contact-row';
 import { csvRecord, startsLikeFormula } from './csv-format';
 import type { FormattedRows, RowFormat } from './table-writer';
 import { analyzeTemplate } from './template';
@@ -76,29 +77,49 @@ export interface ExportChunk extends FormattedRows {
 /** Shared by every contact with nothing to clear (the usual case): saves a JSON.parse per row. */
 const NOTHING_CLEARED: string[] = [];
 
-function contactOf(r: RawExportRow): Contact {
-  return {
-    id: r[0],
-    sourceRowId: r[1],
-    sourceId: null, // not used by the export
-    data: JSON.parse(r[2]) as ContactData,
-    cleared: r[3] === '[]' ? NOTHING_CLEARED : (JSON.parse(r[3]) as string[]),
-    kindOverride: r[4] as ContactKind | null,
-    operation: r[5] as Operation,
-    status: 'active',
-    mergedInto: null,
-  };
+/**
+ * Reads a contact's `data` JSON into `fields`. The usual text — a flat object of string values
+ * without escapes, as JSON.stringify writes it — is scanned directly (no object per contact);
+ * anything else (escapes, spaces, other value types) goes through JSON.parse.
+ */
+export function readContactData(json: string, fields: ContactFields): void {
+  fields.reset();
+  if (scanFlatObject(json, fields)) return;
+  fields.fromData(JSON.parse(json) as ContactData);
+}
+
+/** `{"K":"V",...}` with no backslash anywhere: every `"` delimits a string. False = not that shape. */
+function scanFlatObject(s: string, fields: ContactFields): boolean {
+  if (s.charCodeAt(0) !== 123 || s.indexOf('\\') >= 0) return false; // {
+  let i = 1;
+  if (s.charCodeAt(i) === 125) return s.length === 2; // {}
+  for (;;) {
+    if (s.charCodeAt(i) !== 34) return false; // "
+    const keyEnd = s.indexOf('"', i + 1);
+    if (keyEnd < 0 || s.charCodeAt(keyEnd + 1) !== 58 || s.charCodeAt(keyEnd + 2) !== 34) return false; // :"
+    const valueEnd = s.indexOf('"', keyEnd + 3);
+    if (valueEnd < 0) return false;
+    const next = s.charCodeAt(valueEnd + 1);
+    if (next !== 44 && !(next === 125 && valueEnd + 2 === s.length)) return false; // , or final }
+    fields.put(s.slice(i + 1, keyEnd), s.slice(keyEnd + 3, valueEnd));
+    if (next === 125) return true;
+    i = valueEnd + 2;
+  }
 }
 
 /** Returns the batch function of one export (field plans and formats prepared once). */
 export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) => ExportChunk {
   const { options, codes, rowFormat } = spec;
   const layout = analyzeTemplate({ source: '', headerRows: [], codes, sheetName: '' });
-  const missingIndex = new Map(layout.missingFields.map((c, i) => [c, i]));
-  const buildRow = exportRowBuilder(options, ruleOptionsOf(options));
+  // Per field order: its template column and its slot among the missing fields (-1: none).
+  const columnOf = SECUTIX_FIELDS.map((f) => layout.columnOf.get(f.code) ?? -1);
+  const missingSlot = SECUTIX_FIELDS.map((f) => layout.missingFields.indexOf(f.code));
+  const buildRow = fieldRowBuilder(options, ruleOptionsOf(options));
   const guardCsv = rowFormat === 'csv' && options.csvFormulaGuard;
   const xlsx = rowFormat === 'xlsx' ? new XlsxRowFormat(spec.textColumns) : null;
   const cells = new Array<string>(codes.length).fill('');
+  const fields = new ContactFields();
+  const head: ContactHead = { cleared: NOTHING_CLEARED, kindOverride: null, operation: null };
 
   return (rows) => {
     const chunk: ExportChunk = {
@@ -114,23 +135,26 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
     };
     const lines: string[] = [];
     for (const raw of rows) {
-      const contact = contactOf(raw);
-      const r = buildRow(contact);
+      readContactData(raw[2], fields);
+      head.cleared = raw[3] === '[]' ? NOTHING_CLEARED : (JSON.parse(raw[3]) as string[]);
+      head.kindOverride = raw[4] as ContactKind | null;
+      head.operation = raw[5] as Operation;
+      const r = buildRow(fields, head);
       const problems = r.problems;
-      if (missingIndex.size > 0)
-        for (const code in r.values) {
-          const i = missingIndex.get(code);
-          if (i !== undefined) chunk.missing[i]! += 1;
-        }
+      for (const i of r.written) {
+        const m = missingSlot[i]!;
+        if (m >= 0) chunk.missing[m]! += 1;
+      }
       if (r.rejected) {
         chunk.rejected++;
       } else {
-        for (const code in r.values) {
-          const i = layout.columnOf.get(code);
-          if (i === undefined) continue;
-          const v = r.values[code]!;
-          cells[i] = v;
-          if (guardCsv && v !== '=' && startsLikeFormula(v))
+        for (const i of r.written) {
+          const column = columnOf[i]!;
+          if (column < 0) continue;
+          const v = r.values[i]!;
+          cells[column] = v;
+          if (guardCsv && v !== '=' && startsLikeFormula(v)) {
+            const code = SECUTIX_FIELDS[i]!.code;
             problems.push({
               column: code,
               problem: 'formula-guarded',
@@ -138,6 +162,7 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
               severity: 'warning',
               value: v,
             });
+          }
         }
         if (rowFormat === 'csv') lines.push(csvRecord(cells, options.csvFormulaGuard));
         else if (xlsx) chunk.xlsxRows.push(xlsx.template(cells));
@@ -148,9 +173,9 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
       for (const p of problems) {
         if (p.severity === 'warning') chunk.warnings++;
         chunk.report.push([
-          contact.sourceRowId,
-          contact.id,
-          contact.data.CONTACT_NR ?? '',
+          raw[1],
+          raw[0],
+          fields.get('CONTACT_NR') ?? '',
           p.column,
           p.problem,
           p.severity,

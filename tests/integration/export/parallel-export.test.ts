@@ -89,8 +89,8 @@ describe('parallel export (workers) writes exactly what the in-thread export wri
   it('a failing worker aborts the export: no output, no report, no temp file', async () => {
     const ws = variedWorkspace();
     const dir = tempDir();
-    // A contact whose data is not an object makes its worker throw on that batch.
-    ws.db.prepare(`UPDATE contacts SET data = 'null' WHERE id = 200`).run();
+    // A non-text value in one contact makes its worker throw on that batch.
+    ws.db.prepare(`UPDATE contacts SET data = '{"LASTNAME":1}' WHERE id = 200`).run();
     await expect(
       exportWorkspace(ws.db, { ...GOLDEN_OPTIONS, out: join(dir, 'x.csv') }, undefined, {
         workers: 2,
