@@ -4,7 +4,7 @@ import type { PostalIndex } from '../reference/postal-index';
 import type { PostalReference } from '../reference/postal-loader';
 import { townKey } from '../reference/town-key';
 import type { CheckContext, CheckSettings } from './check';
-import { memo1 } from './memo';
+import { memo1, MemoKeys } from './memo';
 import { POSTCODE_FORMATS, readPostcode } from './postcode-formats';
 
 /**
@@ -44,6 +44,12 @@ export function countrySettingsKey(_contact: Contact, ctx: CheckContext): string
   }
   return key;
 }
+
+/**
+ * The cache keys of the postcode and town checks: both are pure in these fields and the country
+ * settings, so one lookup per row serves both.
+ */
+export const ADDRESS_MEMO_KEYS = new MemoKeys(['ZIPCODE', 'TOWN', 'COUNTRY'], countrySettingsKey);
 
 /** Countries whose reference towns are good enough to call a postcode/town pair inconsistent. */
 export const TOWN_CHECK_COUNTRIES: ReadonlySet<string> = new Set([

@@ -53,44 +53,81 @@ function copyFor(f: Finding, rowId: number): Finding {
 }
 
 /**
- * Caches a pure check by the fields it reads: contact files repeat the same towns, titles and
- * first names thousands of times. `compute` must depend only on those fields and on `extraKey`
- * (e.g. the resolved country); the cached findings get the current row id on every hit.
- * The cache is per thread and cleared when full (bounded memory). The batch engine calls
- * `pushValues`, which appends the cached insert values directly: no finding objects, no JSON
- * serialisation per hit.
+ * The cache keys of memoised checks that read the same fields (postcode and town both read
+ * ZIPCODE, TOWN, COUNTRY and the country settings): one lookup per row serves all of them.
+ * A tree of Maps (extra key, then one level per field) instead of one concatenated string key:
+ * no key string is built per row, and each value's hash is computed once per string and then
+ * cached by V8 for the other checks that look it up. An absent field is the key `undefined`.
+ * Bounded: cleared when full (per thread).
  */
-export function memoByFields(
-  fields: readonly string[],
-  compute: (contact: Contact, ctx: CheckContext) => Finding[],
-  extraKey?: (contact: Contact, ctx: CheckContext) => unknown,
-): MemoizedRun {
-  // A tree of Maps (extra key, then one level per field) instead of one concatenated string key:
-  // no key string is built per row, and each value's hash is computed once per string and then
-  // cached by V8 for the other checks that look it up. An absent field is the key `undefined`.
-  let root = new Map<unknown, unknown>();
-  let size = 0;
-  const lookup = (contact: Contact, ctx: CheckContext): Entry => {
-    let node = root;
-    let key: unknown = extraKey ? extraKey(contact, ctx) : '';
-    for (const f of fields) {
+export class MemoKeys {
+  private root = new Map<unknown, unknown>();
+  private size = 0;
+  private memos = 0;
+  /** The previous row's key values and slots: the next check of the same row skips the tree. */
+  private lastKey: unknown[] = [];
+  private lastSlots: Array<Entry | undefined> | undefined;
+
+  constructor(
+    readonly fields: readonly string[],
+    private readonly extraKey?: (contact: Contact, ctx: CheckContext) => unknown,
+  ) {}
+
+  /** A slot number for one more memo sharing these keys. */
+  addMemo(): number {
+    return this.memos++;
+  }
+
+  /** The cache slots (one per memo) of the contact's key values, created when new. */
+  slotsOf(contact: Contact, ctx: CheckContext): Array<Entry | undefined> {
+    const first: unknown = this.extraKey ? this.extraKey(contact, ctx) : '';
+    const { fields, lastKey } = this;
+    if (this.lastSlots && lastKey[0] === first) {
+      let same = true;
+      for (let i = 0; i < fields.length && same; i++) same = contact.data[fields[i]!] === lastKey[i + 1];
+      if (same) return this.lastSlots;
+    }
+    let node = this.root;
+    let key = first;
+    lastKey[0] = first;
+    for (let i = 0; i < fields.length; i++) {
       let next = node.get(key) as Map<unknown, unknown> | undefined;
       if (!next) node.set(key, (next = new Map()));
       node = next;
-      key = contact.data[f];
+      key = lastKey[i + 1] = contact.data[fields[i]!];
     }
-    let entry = node.get(key) as Entry | undefined;
-    if (!entry) {
-      entry = entryOf(compute(contact, ctx));
-      if (size >= MAX_ENTRIES) {
-        root = new Map();
-        size = 0;
-        return entry; // computed for this row, not cached in the old tree
+    let slots = node.get(key) as Array<Entry | undefined> | undefined;
+    if (!slots) {
+      if (this.size >= MAX_ENTRIES) {
+        this.root = new Map();
+        this.size = 0;
+        // A fresh (uncached) slot array: filled for this row only.
+        return (this.lastSlots = []);
       }
-      node.set(key, entry);
-      size += 1;
+      node.set(key, (slots = []));
+      this.size += 1;
     }
-    return entry;
+    return (this.lastSlots = slots);
+  }
+}
+
+/**
+ * Caches a pure check by the fields it reads: contact files repeat the same towns, titles and
+ * first names thousands of times. `compute` must depend only on those fields and on the extra key
+ * (e.g. the resolved country); the cached findings get the current row id on every hit. Pass a
+ * shared MemoKeys when several checks read the same fields. The batch engine calls `pushValues`,
+ * which appends the cached insert values directly: no finding objects, no JSON per hit.
+ */
+export function memoByFields(
+  keys: readonly string[] | MemoKeys,
+  compute: (contact: Contact, ctx: CheckContext) => Finding[],
+  extraKey?: (contact: Contact, ctx: CheckContext) => unknown,
+): MemoizedRun {
+  const tree = keys instanceof MemoKeys ? keys : new MemoKeys(keys, extraKey);
+  const slot = tree.addMemo();
+  const lookup = (contact: Contact, ctx: CheckContext): Entry => {
+    const slots = tree.slotsOf(contact, ctx);
+    return (slots[slot] ??= entryOf(compute(contact, ctx)));
   };
   const run = ((contact: Contact, ctx: CheckContext): Finding[] => {
     const { findings } = lookup(contact, ctx);

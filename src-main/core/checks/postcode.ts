@@ -3,7 +3,7 @@ import { postalOf, sharedPostal } from '../reference';
 import type { PostalIndex } from '../reference/postal-index';
 import { townKey } from '../reference/town-key';
 import {
-  countrySettingsKey,
+  ADDRESS_MEMO_KEYS,
   officialSpelling,
   postcodeForTown,
   referenceKey,
@@ -41,8 +41,8 @@ const FULL_POSTCODES: ReadonlySet<string> = new Set([
   'US',
 ]);
 
-// Pure in these fields (and the country settings), so repeated values are computed once.
-const postcodeMemo = memoByFields(['ZIPCODE', 'TOWN', 'COUNTRY'], checkPostcode, countrySettingsKey);
+// Pure in ZIPCODE, TOWN, COUNTRY and the country settings: repeated values are computed once.
+const postcodeMemo = memoByFields(ADDRESS_MEMO_KEYS, checkPostcode);
 
 /**
  * ZIPCODE format per country (spec §3.5: Text 10) and existence in the offline reference.

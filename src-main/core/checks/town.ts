@@ -3,7 +3,7 @@ import { postalOf, sharedPostal } from '../reference';
 import type { PostalReference } from '../reference/postal-loader';
 import {
   TOWN_CHECK_COUNTRIES,
-  countrySettingsKey,
+  ADDRESS_MEMO_KEYS,
   referenceKey,
   rowCountry,
   splitPostcodeTown,
@@ -20,8 +20,8 @@ import { mismatch, spelling } from './town-findings';
 
 const MOJIBAKE = /[ÃÂ][\u0080-\u00bf]|Ã./;
 
-// Pure in these fields (and the country settings), so repeated values are computed once.
-const townMemo = memoByFields(['ZIPCODE', 'TOWN', 'COUNTRY'], checkTown, countrySettingsKey);
+// Pure in ZIPCODE, TOWN, COUNTRY and the country settings: repeated values are computed once.
+const townMemo = memoByFields(ADDRESS_MEMO_KEYS, checkTown);
 
 /**
  * TOWN against ZIPCODE, using the offline reference (resources/postal): official spelling

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/domain';
 import { finding } from '../../../src-main/core/checks/finding';
 import { pushFindingValues } from '../../../src-main/core/checks/findings-store';
-import { memoByFields } from '../../../src-main/core/checks/memo';
+import { memoByFields, MemoKeys } from '../../../src-main/core/checks/memo';
 import { contact, ctx } from './helpers';
 
 describe('memoByFields', () => {
@@ -71,5 +71,41 @@ describe('memoByFields', () => {
       expect(fast).toEqual(expected);
       if (town === 'Bern') expect(fast.filter((v) => v === id)).toHaveLength(2);
     }
+  });
+
+  it('memos sharing MemoKeys each compute once per key and never mix their results', () => {
+    const calls: string[] = [];
+    const keys = new MemoKeys(['TOWN']);
+    const upper = memoByFields(keys, (c: Contact) => {
+      calls.push(`upper ${c.data.TOWN}`);
+      return [finding(c, 'TOWN', 'a.upper', 'info', '{t}', { t: String(c.data.TOWN).toUpperCase() })];
+    });
+    const lower = memoByFields(keys, (c: Contact) => {
+      calls.push(`lower ${c.data.TOWN}`);
+      return [finding(c, 'TOWN', 'a.lower', 'info', '{t}', { t: String(c.data.TOWN).toLowerCase() })];
+    });
+    const seen: string[] = [];
+    for (const [id, town] of [
+      [1, 'Bern'],
+      [2, 'Bern'],
+      [3, 'Thun'],
+      [4, 'Bern'],
+    ] as const) {
+      const c = contact({ TOWN: town }, { id });
+      for (const f of [...upper(c, ctx()), ...lower(c, ctx())]) seen.push(`${f.rowId} ${f.message}`);
+    }
+    expect(calls).toEqual(['upper Bern', 'lower Bern', 'upper Thun', 'lower Thun']);
+    expect(seen).toEqual(['1 BERN', '1 bern', '2 BERN', '2 bern', '3 THUN', '3 thun', '4 BERN', '4 bern']);
+  });
+
+  it('stays correct when the same contact object is edited between calls', () => {
+    const keys = new MemoKeys(['TOWN']);
+    const echo = memoByFields(keys, (c: Contact) => [
+      finding(c, 'TOWN', 'a.echo', 'info', '{t}', { t: String(c.data.TOWN) }),
+    ]);
+    const c = contact({ TOWN: 'Bern' }, { id: 5 });
+    expect(echo(c, ctx())[0]!.message).toBe('Bern');
+    c.data.TOWN = 'Thun';
+    expect(echo(c, ctx())[0]!.message).toBe('Thun');
   });
 });
