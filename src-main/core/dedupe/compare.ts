@@ -1,7 +1,7 @@
 import { cologne } from './phonetics';
 import { bundledNicknames, type Nicknames } from './nicknames';
 import { F, KIND_CODE, type RecordTable } from './records';
-import { jaroWinkler, osaDistance, tokenArraySimilarity, tokenSetSimilarity } from './similarity';
+import { jaroWinkler, tokenArraySimilarity, tokenSetSimilarity, withinOneEdit } from './similarity';
 
 /**
  * Field comparisons with discrete levels (Fellegi–Sunter / Splink style). Level 0 is always
@@ -181,9 +181,18 @@ export class Comparer {
   // Name pairs repeat a lot (Hans/Peter in every block): levels cached per code pair.
   private readonly firstCache = new Map<number, number>();
   private readonly lastCache = new Map<number, number>();
+  /**
+   * Cache key of a code pair: lo·stride + hi stays a small integer (no heap number, cheaper
+   * Map hashing) while the dictionary is below 32768 values, else lo·2^26 + hi.
+   */
+  private pairKey(f: number, x: number, y: number): number {
+    const size = this.t.columns[f]!.dict.length;
+    const stride = size <= 32768 ? size : 67108864;
+    return x < y ? x * stride + y : y * stride + x;
+  }
   private cachedFirst(x: number, y: number): number {
     if (!x || !y) return 0;
-    const key = x < y ? x * 67108864 + y : y * 67108864 + x;
+    const key = this.pairKey(F.first, x, y);
     let l = this.firstCache.get(key);
     if (l === undefined) {
       l = this.firstLevel(this.str(F.first, x), this.str(F.first, y));
@@ -193,7 +202,7 @@ export class Comparer {
   }
   private cachedLast(x: number, y: number): number {
     if (!x || !y) return 0;
-    const key = x < y ? x * 67108864 + y : y * 67108864 + x;
+    const key = this.pairKey(F.last, x, y);
     let l = this.lastCache.get(key);
     if (l === undefined) {
       l = this.lastLevel(this.str(F.last, x), this.str(F.last, y), x, y);
@@ -282,7 +291,7 @@ export class Comparer {
       isDayMonthSwap(a, b)
     )
       return 2;
-    return osaDistance(a, b, 1) <= 1 ? 2 : 3;
+    return withinOneEdit(a, b) ? 2 : 3;
   }
 
   private email(i: number, j: number): number {
@@ -292,7 +301,7 @@ export class Comparer {
     if (ci === cj) return 1;
     const a = this.str(F.email, ci);
     const b = this.str(F.email, cj);
-    if (osaDistance(a, b, 1) <= 1) return 2;
+    if (withinOneEdit(a, b)) return 2;
     const la = a.slice(0, a.indexOf('@'));
     return la.length > 3 && la === b.slice(0, b.indexOf('@')) ? 3 : 4;
   }
@@ -307,32 +316,17 @@ export class Comparer {
     return 2;
   }
 
-  private readonly pairCache = [new Map<number, number>(), new Map<number, number>()];
-  /** Level of a code pair, cached (postcodes and towns are few and repeat in every block). */
-  private cachedPair(
-    slot: number,
-    f: number,
-    i: number,
-    j: number,
-    fn: (a: string, b: string) => number,
-  ): number {
-    const ci = this.code(f, i);
-    const cj = this.code(f, j);
-    if (!ci || !cj) return 0;
-    if (ci === cj) return 1;
-    const key = ci < cj ? ci * 67108864 + cj : cj * 67108864 + ci;
-    const cache = this.pairCache[slot]!;
-    let l = cache.get(key);
-    if (l === undefined) {
-      l = fn(this.str(f, ci), this.str(f, cj));
-      if (cache.size < 2_000_000) cache.set(key, l);
-    }
-    return l;
-  }
-
   private locality(i: number, j: number): number {
-    const zip = this.cachedPair(0, F.zip, i, j, (a, b) => (osaDistance(a, b, 1) <= 1 ? 2 : 3));
-    const town = this.cachedPair(1, F.town, i, j, (a, b) => (jaroWinkler(a, b) >= 0.9 ? 2 : 3));
+    // Not cached per code pair: most candidate pairs hold a pair of postcodes (and towns) seen
+    // nowhere else, so a cache costs more than these short comparisons.
+    const zi = this.code(F.zip, i);
+    const zj = this.code(F.zip, j);
+    const zip =
+      !zi || !zj ? 0 : zi === zj ? 1 : withinOneEdit(this.str(F.zip, zi), this.str(F.zip, zj)) ? 2 : 3;
+    const ti = this.code(F.town, i);
+    const tj = this.code(F.town, j);
+    const town =
+      !ti || !tj ? 0 : ti === tj ? 1 : jaroWinkler(this.str(F.town, ti), this.str(F.town, tj)) >= 0.9 ? 2 : 3;
     if (zip === 0 && town === 0) return 0;
     if (zip === 1) return town === 3 ? 2 : 1;
     if ((zip === 2 && town !== 3) || town === 1) return 3;
@@ -351,7 +345,7 @@ export class Comparer {
     const cj = this.code(F.zip, j);
     if (!ci || !cj) return 0;
     if (ci === cj) return 1;
-    return osaDistance(this.str(F.zip, ci), this.str(F.zip, cj), 1) <= 1 ? 2 : 3;
+    return withinOneEdit(this.str(F.zip, ci), this.str(F.zip, cj)) ? 2 : 3;
   }
 
   private jw3(f: number, i: number, j: number, close: number): number {

@@ -12,6 +12,19 @@ export function jaroWinkler(a: string, b: string): number {
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
+  if (la <= 32 && lb <= 32) return jaroWinklerShort(a, b, la, lb);
+  return jaroWinklerArrays(a, b);
+}
+
+/**
+ * jaroWinkler with the matched flags in byte arrays: any length (the reference the 32-char
+ * fast path is tested against).
+ */
+export function jaroWinklerArrays(a: string, b: string): number {
+  if (a === b) return a.length ? 1 : 0;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
   if (la > flagsA.length || lb > flagsB.length) {
     flagsA = new Uint8Array(Math.max(la, lb) * 2);
     flagsB = new Uint8Array(Math.max(la, lb) * 2);
@@ -39,6 +52,80 @@ export function jaroWinkler(a: string, b: string): number {
   for (let i = 0; i < la; i++) {
     if (flagsA[i] === 0) continue;
     while (flagsB[k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+    k++;
+  }
+  const jaro = (m / la + m / lb + (m - t / 2) / m) / 3;
+  if (jaro <= 0.7) return jaro;
+  let p = 0;
+  const maxP = Math.min(4, la, lb);
+  while (p < maxP && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return jaro + p * 0.1 * (1 - jaro);
+}
+
+/**
+ * `osaDistance(a, b, 1) <= 1` in one linear pass: equal, or one substitution, one adjacent
+ * transposition, or one insertion/deletion (the only ways to be one OSA edit apart).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (la === lb) {
+    let i = 0;
+    while (a.charCodeAt(i) === b.charCodeAt(i)) i++; // a !== b: stops at the first difference
+    if (sameFrom(a, i + 1, b, i + 1)) return true; // one substitution
+    return (
+      i + 1 < la &&
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      sameFrom(a, i + 2, b, i + 2)
+    );
+  }
+  if (la !== lb + 1 && lb !== la + 1) return false;
+  const short = la < lb ? a : b;
+  const long = la < lb ? b : a;
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  return sameFrom(short, i, long, i + 1); // one character inserted at i
+}
+
+/** a from `i` equals b from `j` (same remaining length assumed by the callers). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
+/**
+ * jaroWinkler for strings of at most 32 characters (names, words, towns: nearly every call):
+ * the same algorithm with the matched flags held in two 32-bit masks instead of byte arrays,
+ * so nothing is cleared or written to memory per call. Same operations, same result.
+ */
+function jaroWinklerShort(a: string, b: string, la: number, lb: number): number {
+  const range = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  let flagsA = 0;
+  let flagsB = 0;
+  let m = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - range);
+    const hi = Math.min(lb - 1, i + range);
+    const ca = a.charCodeAt(i);
+    for (let j = lo; j <= hi; j++) {
+      if ((flagsB & (1 << j)) === 0 && b.charCodeAt(j) === ca) {
+        flagsA |= 1 << i;
+        flagsB |= 1 << j;
+        m++;
+        break;
+      }
+    }
+  }
+  if (m === 0) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if ((flagsA & (1 << i)) === 0) continue;
+    while ((flagsB & (1 << k)) === 0) k++;
     if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
     k++;
   }
