@@ -70,12 +70,12 @@ export interface ParsedPhone {
 
 /**
  * Parses and validates a cleaned number. Digits with an optional `+` (nearly every cell) go to the
- * compiled port of libphonenumber's parser (`phone-fast-parse.ts`, same answers); other shapes go
- * to libphonenumber itself.
+ * compiled port of libphonenumber's parser (`phone-fast-parse.ts`, same answers, ~1 µs); other
+ * shapes go to libphonenumber itself, memoised.
  */
 export function parsePhone(cleaned: string, region: CountryCode): ParsedPhone | undefined {
   const fast = parseDigitsPhone(cleaned, region);
-  return fast === UNHANDLED ? parsePhoneWithLibphonenumber(cleaned, region) : fast;
+  return fast === UNHANDLED ? parseWithLibphonenumberMemo(cleaned, region) : fast;
 }
 
 /**
@@ -96,15 +96,16 @@ const parsed = new Map<string, ParsedPhone | null>();
 const MAX_PARSED = 20_000;
 
 /**
- * `parsePhone` memoised by region + cleaned number (a pure function of both): duplicates and
- * shared switchboard numbers repeat. Cleared when full (bounded memory per thread).
+ * `parsePhoneWithLibphonenumber` memoised by region + cleaned number (a pure function of both):
+ * cells with text or spaces left repeat (`021 613 21 11 SVP`). Cleared when full (bounded memory
+ * per thread). The fast path is cheaper than the memo's key and lookup, so it is not memoised.
  */
-function parse(cleaned: string, region: CountryCode): ParsedPhone | undefined {
+function parseWithLibphonenumberMemo(cleaned: string, region: CountryCode): ParsedPhone | undefined {
   const key = `${region}${cleaned}`;
   let p = parsed.get(key);
   if (p === undefined) {
     if (parsed.size >= MAX_PARSED) parsed.clear();
-    p = parsePhone(cleaned, region) ?? null;
+    p = parsePhoneWithLibphonenumber(cleaned, region) ?? null;
     parsed.set(key, p);
   }
   return p ?? undefined;
@@ -147,7 +148,7 @@ export const phoneCheck: Check = {
       }
       region ??= regionOf(contact, ctx);
       const cleaned = cleanPhone(value);
-      const phone = parse(cleaned.number, region.region);
+      const phone = parsePhone(cleaned.number, region.region);
       if (!phone) {
         out.push(
           finding(
@@ -164,9 +165,9 @@ export const phoneCheck: Check = {
         );
         continue;
       }
-      out.push(
-        ...typeAndFormat(contact, field, value, phone, cleaned, region.fromRow || /^\+/.test(cleaned.number)),
-      );
+      const regionKnown = region.fromRow || cleaned.number.charCodeAt(0) === 43; /* + */
+      const f = typeAndFormat(contact, field, value, phone, cleaned, regionKnown);
+      if (f) out.push(f);
     }
     return out;
   },
@@ -179,40 +180,36 @@ function typeAndFormat(
   phone: ParsedPhone,
   cleaned: CleanedPhone,
   regionKnown: boolean,
-): Finding[] {
+): Finding | undefined {
   const { e164, type } = phone;
   let confidence = regionKnown ? 0.95 : 0.85;
   if (cleaned.extension || cleaned.hadText) confidence -= 0.15;
   const params = { value, e164, extension: cleaned.extension ?? '' };
   if (field === 'TELEPHONE' && type === 'MOBILE' && contact.data.CELLPHONE === undefined)
-    return [
-      finding(
-        contact,
-        field,
-        'phone.mobile-in-landline',
-        'info',
-        'Mobile number {e164} is in TELEPHONE: move it to CELLPHONE.',
-        params,
-        { TELEPHONE: null, CELLPHONE: e164 },
-        confidence - 0.05,
-      ),
-    ];
+    return finding(
+      contact,
+      field,
+      'phone.mobile-in-landline',
+      'info',
+      'Mobile number {e164} is in TELEPHONE: move it to CELLPHONE.',
+      params,
+      { TELEPHONE: null, CELLPHONE: e164 },
+      confidence - 0.05,
+    );
   if (field === 'CELLPHONE' && type === 'FIXED_LINE')
-    return [
-      finding(
-        contact,
-        field,
-        'phone.landline-in-mobile',
-        'warning',
-        'CELLPHONE holds the landline number {e164}.',
-        params,
-        contact.data.TELEPHONE === undefined ? { CELLPHONE: null, TELEPHONE: e164 } : undefined,
-        confidence - 0.05,
-      ),
-    ];
-  if (value === e164) return [];
+    return finding(
+      contact,
+      field,
+      'phone.landline-in-mobile',
+      'warning',
+      'CELLPHONE holds the landline number {e164}.',
+      params,
+      contact.data.TELEPHONE === undefined ? { CELLPHONE: null, TELEPHONE: e164 } : undefined,
+      confidence - 0.05,
+    );
+  if (value === e164) return undefined;
   const template = cleaned.extension
     ? 'Write {value} as {e164} (SecuTix has no extension field: extension {extension} is dropped).'
     : 'Write {value} as {e164}.';
-  return [finding(contact, field, 'phone.format', 'info', template, params, { [field]: e164 }, confidence)];
+  return finding(contact, field, 'phone.format', 'info', template, params, { [field]: e164 }, confidence);
 }
