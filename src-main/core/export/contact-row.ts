@@ -59,10 +59,17 @@ export class ContactFields {
     this.set.length = 0;
   }
 
-  /** Sets a key of the contact's data (last one wins, as in JSON.parse). */
-  put(code: string, value: string): void {
+  /** Sets a key of the contact's data (last one wins, as in JSON.parse); returns its field order, -1 if not a field. */
+  put(code: string, value: string): number {
     const i = ORDER_OF.get(code);
-    if (i === undefined) return;
+    if (i === undefined) return -1;
+    this.putAt(i, value);
+    return i;
+  }
+
+  /** put() by field order (-1: ignored). */
+  putAt(i: number, value: string): void {
+    if (i < 0) return;
     if (this.raw[i] === undefined) this.set.push(i);
     this.raw[i] = value;
   }

@@ -38,3 +38,33 @@ export function csvRecord(cells: readonly string[], guard: boolean): string {
   // join() builds one flat string; `+=` per cell would leave a rope of ~170 pieces per line.
   return scratch.join(',') + '\r\n';
 }
+
+/** COMMAS[n]: n commas (the separators before a cell after n - 1 empty ones). */
+const COMMAS: string[] = [''];
+
+function commas(n: number): string {
+  while (COMMAS.length <= n) COMMAS.push(COMMAS[COMMAS.length - 1] + ',');
+  return COMMAS[n]!;
+}
+
+/**
+ * csvRecord(cells, guard) for a sparse row: only the columns listed in `columns` (ascending, each
+ * once) are read; every other cell is empty. A SecuTix row fills ≈15 of 86 columns: skipping
+ * the empty ones beats joining 86 strings (1.5 vs 2.1 µs a row, measured); the batch's join()
+ * flattens the short rope. (Pushing every piece into one batch array measured slower: 3 µs.)
+ */
+export function csvSparseRecord(
+  cells: readonly string[],
+  columns: readonly number[],
+  guard: boolean,
+): string {
+  let line = '';
+  let at = 0; // column the next separator run starts from
+  for (const i of columns) {
+    const v = cells[i]!;
+    if (v === '') continue;
+    line += commas(i - at) + csvField(guard ? guardFormula(v) : v);
+    at = i;
+  }
+  return line + commas(Math.max(cells.length - 1 - at, 0)) + '\r\n';
+}

@@ -3,7 +3,7 @@ import type { ExportOptions } from '../../../shared/contract/export';
 import type { ContactData, ContactKind, Operation } from '../../../shared/domain';
 import { SECUTIX_FIELDS } from '../../../shared/secutix/fields';
 import { ContactFields, fieldRowBuilder, ruleOptionsOf, type ContactHead } from './contact-row';
-import { csvRecord, startsLikeFormula } from './csv-format';
+import { csvSparseRecord, startsLikeFormula } from './csv-format';
 import type { FormattedRows, RowFormat } from './table-writer';
 import { analyzeTemplate } from './template';
 import { XlsxRowFormat } from './xlsx-writer';
@@ -78,33 +78,59 @@ export interface ExportChunk extends FormattedRows {
 const NOTHING_CLEARED: string[] = [];
 
 /**
- * Reads a contact's `data` JSON into `fields`. The usual text — a flat object of string values
+ * Reads contacts' `data` JSON into ContactFields. The usual text — a flat object of string values
  * without escapes, as JSON.stringify writes it — is scanned directly (no object per contact);
  * anything else (escapes, spaces, other value types) goes through JSON.parse.
  */
-export function readContactData(json: string, fields: ContactFields): void {
-  fields.reset();
-  if (scanFlatObject(json, fields)) return;
-  fields.fromData(JSON.parse(json) as ContactData);
+export class ContactDataReader {
+  /** The keys of the previous contact by position: rows mostly repeat them, so a key is compared in place, not sliced and looked up. */
+  private readonly keys: string[] = [];
+  private readonly orders: number[] = [];
+
+  read(json: string, fields: ContactFields): void {
+    fields.reset();
+    if (this.scanFlatObject(json, fields)) return;
+    fields.reset();
+    fields.fromData(JSON.parse(json) as ContactData);
+  }
+
+  /** `{"K":"V",...}` with no backslash anywhere: every `"` delimits a string. False = not that shape. */
+  private scanFlatObject(s: string, fields: ContactFields): boolean {
+    if (s.charCodeAt(0) !== 123 || s.indexOf('\\') >= 0) return false; // {
+    let i = 1;
+    if (s.charCodeAt(i) === 125) return s.length === 2; // {}
+    for (let k = 0; ; k++) {
+      if (s.charCodeAt(i) !== 34) return false; // "
+      const keyEnd = s.indexOf('"', i + 1);
+      if (keyEnd < 0 || s.charCodeAt(keyEnd + 1) !== 58 || s.charCodeAt(keyEnd + 2) !== 34) return false; // :"
+      const valueEnd = s.indexOf('"', keyEnd + 3);
+      if (valueEnd < 0) return false;
+      const next = s.charCodeAt(valueEnd + 1);
+      if (next !== 44 && !(next === 125 && valueEnd + 2 === s.length)) return false; // , or final }
+      const value = s.slice(keyEnd + 3, valueEnd);
+      const known = this.keys[k];
+      if (known !== undefined && known.length === keyEnd - i - 1 && s.startsWith(known, i + 1)) {
+        fields.putAt(this.orders[k]!, value);
+      } else {
+        const key = s.slice(i + 1, keyEnd);
+        this.keys[k] = key;
+        this.orders[k] = fields.put(key, value);
+      }
+      if (next === 125) return true;
+      i = valueEnd + 2;
+    }
+  }
 }
 
-/** `{"K":"V",...}` with no backslash anywhere: every `"` delimits a string. False = not that shape. */
-function scanFlatObject(s: string, fields: ContactFields): boolean {
-  if (s.charCodeAt(0) !== 123 || s.indexOf('\\') >= 0) return false; // {
-  let i = 1;
-  if (s.charCodeAt(i) === 125) return s.length === 2; // {}
-  for (;;) {
-    if (s.charCodeAt(i) !== 34) return false; // "
-    const keyEnd = s.indexOf('"', i + 1);
-    if (keyEnd < 0 || s.charCodeAt(keyEnd + 1) !== 58 || s.charCodeAt(keyEnd + 2) !== 34) return false; // :"
-    const valueEnd = s.indexOf('"', keyEnd + 3);
-    if (valueEnd < 0) return false;
-    const next = s.charCodeAt(valueEnd + 1);
-    if (next !== 44 && !(next === 125 && valueEnd + 2 === s.length)) return false; // , or final }
-    fields.put(s.slice(i + 1, keyEnd), s.slice(keyEnd + 3, valueEnd));
-    if (next === 125) return true;
-    i = valueEnd + 2;
+/** Inserts `n` into the ascending array `a` (rows are short and nearly sorted already). */
+function insertAscending(a: number[], n: number): void {
+  let i = a.length;
+  a.push(n);
+  while (i > 0 && a[i - 1]! > n) {
+    a[i] = a[i - 1]!;
+    i--;
   }
+  a[i] = n;
 }
 
 /** Returns the batch function of one export (field plans and formats prepared once). */
@@ -118,7 +144,9 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
   const guardCsv = rowFormat === 'csv' && options.csvFormulaGuard;
   const xlsx = rowFormat === 'xlsx' ? new XlsxRowFormat(spec.textColumns) : null;
   const cells = new Array<string>(codes.length).fill('');
+  const columns: number[] = []; // the row's filled columns, ascending
   const fields = new ContactFields();
+  const reader = new ContactDataReader();
   const head: ContactHead = { cleared: NOTHING_CLEARED, kindOverride: null, operation: null };
 
   return (rows) => {
@@ -135,7 +163,7 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
     };
     const lines: string[] = [];
     for (const raw of rows) {
-      readContactData(raw[2], fields);
+      reader.read(raw[2], fields);
       head.cleared = raw[3] === '[]' ? NOTHING_CLEARED : (JSON.parse(raw[3]) as string[]);
       head.kindOverride = raw[4] as ContactKind | null;
       head.operation = raw[5] as Operation;
@@ -148,11 +176,13 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
       if (r.rejected) {
         chunk.rejected++;
       } else {
+        columns.length = 0;
         for (const i of r.written) {
           const column = columnOf[i]!;
           if (column < 0) continue;
           const v = r.values[i]!;
           cells[column] = v;
+          insertAscending(columns, column);
           if (guardCsv && v !== '=' && startsLikeFormula(v)) {
             const code = SECUTIX_FIELDS[i]!.code;
             problems.push({
@@ -164,10 +194,10 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
             });
           }
         }
-        if (rowFormat === 'csv') lines.push(csvRecord(cells, options.csvFormulaGuard));
-        else if (xlsx) chunk.xlsxRows.push(xlsx.template(cells));
+        if (rowFormat === 'csv') lines.push(csvSparseRecord(cells, columns, options.csvFormulaGuard));
+        else if (xlsx) chunk.xlsxRows.push(xlsx.sparseTemplate(cells, columns));
         else chunk.cells.push(cells.slice());
-        cells.fill(''); // one array reused for every row: formatted synchronously above
+        for (const c of columns) cells[c] = ''; // one array reused for every row
         chunk.exported++;
       }
       for (const p of problems) {
@@ -184,7 +214,6 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
         ]);
       }
     }
-    // join() builds one flat string (a `+=` rope would be flattened again when written).
     chunk.csv = lines.join('');
     return chunk;
   };

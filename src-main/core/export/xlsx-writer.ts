@@ -84,12 +84,20 @@ export class XlsxRowFormat {
   template(cells: readonly string[]): string {
     if (cells.length > this.cellStart.length) this.prepareColumns(cells.length);
     let xml = `<row r="${ROW_NUMBER}">`;
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i]!;
-      if (v === '') continue;
-      xml += this.cellStart[i]! + this.cellMid[i]! + xmlText(v) + '</t></is></c>';
-    }
+    for (let i = 0; i < cells.length; i++) xml += this.cell(i, cells[i]!);
     return xml + '</row>';
+  }
+
+  /** template(cells) reading only `columns` (ascending, each once): the other cells are empty. */
+  sparseTemplate(cells: readonly string[], columns: readonly number[]): string {
+    if (cells.length > this.cellStart.length) this.prepareColumns(cells.length);
+    let xml = `<row r="${ROW_NUMBER}">`;
+    for (const i of columns) xml += this.cell(i, cells[i]!);
+    return xml + '</row>';
+  }
+
+  private cell(i: number, v: string): string {
+    return v === '' ? '' : this.cellStart[i]! + this.cellMid[i]! + xmlText(v) + '</t></is></c>';
   }
 }
 

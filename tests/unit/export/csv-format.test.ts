@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord, guardFormula } from '../../../src-main/core/export/csv-format';
+import { csvField, csvRecord, csvSparseRecord, guardFormula } from '../../../src-main/core/export/csv-format';
 
 describe('CSV format', () => {
   it('quotes fields with commas, quotes and line breaks (RFC 4180)', () => {
@@ -19,5 +19,17 @@ describe('CSV format', () => {
   it('never touches the lone "=" clear marker', () => {
     expect(guardFormula('=')).toBe('=');
     expect(csvRecord(['=', '=x'], true)).toBe("=,'=x\r\n");
+  });
+
+  it('writes a sparse row exactly as the full record', () => {
+    const values = ['a', '', 'b,c', '=x', '=', ' q"uote ', '\tt', '', 'é'];
+    for (let seed = 1; seed < 400; seed++) {
+      const width = 1 + (seed % 9);
+      const cells = Array.from({ length: width }, (_, i) => values[(seed * 7 + i * 3) % values.length]!);
+      if (seed % 5 === 0) cells.fill('');
+      const columns = cells.flatMap((v, i) => (v !== '' || seed % 2 === 0 ? [i] : []));
+      for (const guard of [false, true])
+        expect(csvSparseRecord(cells, columns, guard)).toBe(csvRecord(cells, guard));
+    }
   });
 });
