@@ -1,6 +1,7 @@
 import { cologne } from './phonetics';
 import { bundledNicknames, type Nicknames } from './nicknames';
 import { F, KIND_CODE, type RecordTable } from './records';
+import { TokenVocabulary } from './token-vocabulary';
 import { jaroWinkler, tokenArraySimilarity, tokenSetSimilarity, withinOneEdit } from './similarity';
 
 /**
@@ -32,6 +33,19 @@ function isDayMonthSwap(a: string, b: string): boolean {
 }
 
 const isNumber = (t: string): boolean => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
+
+/** Whether two small id lists have an id in common. */
+function shareAny(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
+  return false;
+}
+
+/** A street line's tokens as vocabulary ids: all, words, numbers (starting with a digit). */
+interface StreetParts {
+  all: Int32Array;
+  words: Int32Array;
+  numbers: Int32Array;
+}
 
 export type ModelKind = 'individual' | 'structure' | 'relay';
 export const MODEL_KINDS: readonly ModelKind[] = ['individual', 'structure', 'relay'];
@@ -374,16 +388,18 @@ export class Comparer {
     return t;
   }
 
-  private streetCache: Array<{ all: string[]; words: string[]; numbers: string[] } | undefined> | undefined;
-  private streetParts(code: number): { all: string[]; words: string[]; numbers: string[] } {
+  /** Street words interned once per thread: their pairwise similarities repeat across pairs. */
+  private readonly streetWords = new TokenVocabulary();
+  private streetCache: Array<StreetParts | undefined> | undefined;
+  private streetParts(code: number): StreetParts {
     const cache = (this.streetCache ??= new Array(this.t.columns[F.street]!.dict.length));
     let p = cache[code];
     if (p === undefined) {
       const all = this.tokensOf(F.street, code);
       p = cache[code] = {
-        all,
-        words: all.filter((x) => !isNumber(x)),
-        numbers: all.filter(isNumber),
+        all: this.streetWords.intern(all),
+        words: this.streetWords.intern(all.filter((x) => !isNumber(x))),
+        numbers: this.streetWords.intern(all.filter(isNumber)),
       };
     }
     return p;
@@ -397,10 +413,11 @@ export class Comparer {
     if (ci === cj) return 1;
     const a = this.streetParts(ci);
     const b = this.streetParts(cj);
-    const s = tokenArraySimilarity(a.all, b.all);
+    const s = this.streetWords.setSimilarity(a.all, b.all);
     if (s >= 0.9) return 2;
-    if (a.numbers.length && b.numbers.length && !a.numbers.some((x) => b.numbers.includes(x))) {
-      if (a.words.length && b.words.length && tokenArraySimilarity(a.words, b.words) >= 0.9) return 4;
+    if (a.numbers.length && b.numbers.length && !shareAny(a.numbers, b.numbers)) {
+      if (a.words.length && b.words.length && this.streetWords.setSimilarity(a.words, b.words) >= 0.9)
+        return 4;
     }
     return s >= 0.6 ? 3 : 5;
   }

@@ -226,7 +226,8 @@ export function tokenArraySimilarity(ta: readonly string[], tb: readonly string[
   return total / Math.max(ta.length, tb.length);
 }
 
-function isDigits(s: string): boolean {
+/** Only ASCII digits (and not empty). */
+export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
