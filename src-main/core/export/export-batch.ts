@@ -6,6 +6,7 @@ import { ContactFields, fieldRowBuilder, ruleOptionsOf, type ContactHead } from 
 import { csvSparseRecord, startsLikeFormula } from './csv-format';
 import type { FormattedRows, RowFormat } from './table-writer';
 import { analyzeTemplate } from './template';
+import { Utf8Builder } from './utf8-builder';
 import { XlsxRowFormat } from './xlsx-writer';
 
 /**
@@ -73,6 +74,8 @@ export interface ExportChunk extends FormattedRows {
   /** Per missing template field (TemplateAnalysis.missingFields order): contacts with a value. */
   missing: number[];
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** Shared by every contact with nothing to clear (the usual case): saves a JSON.parse per row. */
 const NOTHING_CLEARED: string[] = [];
@@ -155,13 +158,13 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
       exported: 0,
       rejected: 0,
       warnings: 0,
-      csv: '',
+      csv: EMPTY,
       xlsxRows: [],
       cells: [],
       report: [],
       missing: new Array<number>(layout.missingFields.length).fill(0),
     };
-    const lines: string[] = [];
+    const csv = rowFormat === 'csv' ? new Utf8Builder(rows.length * 256) : null;
     for (const raw of rows) {
       reader.read(raw[2], fields);
       head.cleared = raw[3] === '[]' ? NOTHING_CLEARED : (JSON.parse(raw[3]) as string[]);
@@ -194,7 +197,7 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
             });
           }
         }
-        if (rowFormat === 'csv') lines.push(csvSparseRecord(cells, columns, options.csvFormulaGuard));
+        if (csv) csv.append(csvSparseRecord(cells, columns, options.csvFormulaGuard));
         else if (xlsx) chunk.xlsxRows.push(xlsx.sparseTemplate(cells, columns));
         else chunk.cells.push(cells.slice());
         for (const c of columns) cells[c] = ''; // one array reused for every row
@@ -214,7 +217,7 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
         ]);
       }
     }
-    chunk.csv = lines.join('');
+    if (csv) chunk.csv = csv.bytes();
     return chunk;
   };
 }

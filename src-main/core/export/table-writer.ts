@@ -38,8 +38,8 @@ export type RowFormat = 'csv' | 'xlsx' | 'cells';
 
 /** Data rows formatted ahead; only the member of the writer's RowFormat is used. */
 export interface FormattedRows {
-  /** CSV records, concatenated. */
-  csv: string;
+  /** CSV records, concatenated, UTF-8. */
+  csv: Uint8Array;
   /** XlsxRowFormat.template() of each row. */
   xlsxRows: string[];
   cells: string[][];
@@ -101,7 +101,9 @@ function csvWriter(path: string, tmp: string, options: TableWriterOptions): Tabl
       append(csvRecord(cells, guard && options.csvFormulaGuard !== false));
     },
     writeRows(rows) {
-      if (rows.csv !== '') append(rows.csv);
+      if (rows.csv.length === 0) return;
+      flush(); // text before these rows (BOM, template rows) goes first
+      writeSync(fd, rows.csv);
     },
     async drain() {},
     async close() {

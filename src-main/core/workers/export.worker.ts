@@ -15,7 +15,10 @@ const exportBatch = batchExporter(workerData as BatchSpec);
 
 parentPort!.on('message', (req: ExportBatchRequest) => {
   try {
-    parentPort!.postMessage({ seq: req.seq, chunk: exportBatch(req.rows) } satisfies ExportBatchReply);
+    const chunk = exportBatch(req.rows);
+    // The CSV bytes are moved, not copied (the batch allocated their buffer for this chunk).
+    const transfer = chunk.csv.byteLength > 0 ? [chunk.csv.buffer as ArrayBuffer] : [];
+    parentPort!.postMessage({ seq: req.seq, chunk } satisfies ExportBatchReply, transfer);
   } catch (e) {
     parentPort!.postMessage({ seq: req.seq, error: (e as Error).message } satisfies ExportBatchReply);
   }
