@@ -79,7 +79,7 @@ export function parseDigitsPhone(
   if (rest === '') return undefined;
 
   const nationalNumber = extractNationalNumber(rest, plan);
-  const exact = countryByCallingCode(callingCode, nationalNumber);
+  const exact = countryOfPlan(plan, nationalNumber);
   if (exact !== undefined) country = exact;
   if (nationalNumber.length < MIN_LENGTH_FOR_NSN || nationalNumber.length > MAX_LENGTH_FOR_NSN)
     return undefined;
@@ -127,7 +127,7 @@ function extractNationalNumber(number: string, plan: CompiledPlan): string {
   // shouldHaveExtractedNationalPrefix
   if (plan.national.test(number) && !plan.national.test(national)) return number;
   if (plan.possibleLengths) {
-    const country = countryByCallingCode(plan.callingCode, national);
+    const country = countryOfPlan(plan, national);
     const length = checkLength(national, country === undefined ? plan : planOf(country));
     if (length === 'TOO_SHORT' || length === 'INVALID_LENGTH') return number;
   }
@@ -146,16 +146,19 @@ function stripNationalPrefix(number: string, plan: CompiledPlan): string {
   return number.slice(match[0].length);
 }
 
-/** getCountryByCallingCode + getCountryByNationalNumber: the country among those sharing a code. */
-function countryByCallingCode(callingCode: string, nationalNumber: string): string | undefined {
-  const countries = callingCodeInfo(callingCode)?.countries;
+/**
+ * getCountryByCallingCode + getCountryByNationalNumber for the plan's calling code: the country
+ * among those sharing the code.
+ */
+function countryOfPlan(plan: CompiledPlan, nationalNumber: string): string | undefined {
+  const countries = plan.countries;
   if (!countries) return undefined;
   if (countries.length === 1) return countries[0];
   for (const candidate of countries) {
-    const plan = planOf(candidate);
-    if (plan.leadingDigits) {
-      if (nationalNumber && nationalNumber.search(plan.leadingDigits) === 0) return candidate;
-    } else if (typeInPlan(plan, nationalNumber)) return candidate;
+    const candidatePlan = planOf(candidate);
+    if (candidatePlan.leadingDigits) {
+      if (nationalNumber && nationalNumber.search(candidatePlan.leadingDigits) === 0) return candidate;
+    } else if (typeInPlan(candidatePlan, nationalNumber)) return candidate;
   }
   return undefined;
 }

@@ -50,8 +50,12 @@ export interface CompiledPlan {
   /** Tells countries sharing a calling code apart (used with `search() === 0`, as the library does). */
   leadingDigits: RegExp | undefined;
   hasTypes: boolean;
-  /** Absent when the type has no pattern (isNumberTypeEqualTo is then false). */
-  types: Map<KnownType, CompiledType>;
+  /** The countries sharing this plan's calling code (undefined for non-geographic codes). */
+  countries: string[] | undefined;
+  fixedLine: CompiledType | undefined;
+  mobile: CompiledType | undefined;
+  /** The other types that have a pattern, in getNumberType's order (a type without one never matches). */
+  nonFixedLine: Array<[KnownType, CompiledType]>;
   /** MOBILE is missing or has the empty pattern: a fixed-line match is FIXED_LINE_OR_MOBILE. */
   mobileSameAsFixed: boolean;
 }
@@ -75,10 +79,14 @@ const leading = (pattern: string | undefined) => (pattern ? new RegExp(`^(?:${pa
 function compilePlan(countryOrCallingCode: string): CompiledPlan {
   metadata.selectNumberingPlan(countryOrCallingCode);
   const plan = metadata.numberingPlan;
-  const types = new Map<KnownType, CompiledType>();
-  for (const name of ['FIXED_LINE', ...NON_FIXED_LINE_TYPES] as KnownType[]) {
+  const compiled = (name: KnownType): CompiledType | undefined => {
     const t = plan.type(name);
-    if (t?.pattern()) types.set(name, { lengths: t.possibleLengths(), pattern: whole(t.pattern()) });
+    return t?.pattern() ? { lengths: t.possibleLengths(), pattern: whole(t.pattern()) } : undefined;
+  };
+  const nonFixedLine: Array<[KnownType, CompiledType]> = [];
+  for (const name of NON_FIXED_LINE_TYPES) {
+    const t = compiled(name);
+    if (t) nonFixedLine.push([name, t]);
   }
   const mobile = plan.type('MOBILE');
   const leadingDigits = plan.leadingDigits();
@@ -91,7 +99,10 @@ function compilePlan(countryOrCallingCode: string): CompiledPlan {
     prefixTransformRule: plan.nationalPrefixTransformRule(),
     leadingDigits: leadingDigits ? new RegExp(leadingDigits) : undefined,
     hasTypes: plan.hasTypes(),
-    types,
+    countries: metadata.getCountryCodesForCallingCode(plan.callingCode()),
+    fixedLine: compiled('FIXED_LINE'),
+    mobile: compiled('MOBILE'),
+    nonFixedLine,
     mobileSameAsFixed: !mobile || mobile.pattern() === '',
   };
 }

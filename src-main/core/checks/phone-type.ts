@@ -1,5 +1,5 @@
 import type { NumberType } from 'libphonenumber-js/max';
-import { NON_FIXED_LINE_TYPES, planOf, type CompiledPlan, type KnownType } from './phone-plan';
+import { planOf, type CompiledPlan, type CompiledType } from './phone-plan';
 
 /**
  * The type of a parsed phone number, as `PhoneNumber.getType()` computes it, with the metadata's
@@ -8,9 +8,8 @@ import { NON_FIXED_LINE_TYPES, planOf, type CompiledPlan, type KnownType } from 
  * compares it with `getType()` — re-run it after an upgrade.
  */
 
-function isType(plan: CompiledPlan, nationalNumber: string, type: KnownType): boolean {
-  const t = plan.types.get(type);
-  if (!t) return false;
+/** isNumberTypeEqualTo for a type that has a pattern. */
+function isType(t: CompiledType, nationalNumber: string): boolean {
   if (t.lengths && t.lengths.indexOf(nationalNumber.length) < 0) return false;
   return t.pattern.test(nationalNumber);
 }
@@ -19,11 +18,11 @@ function isType(plan: CompiledPlan, nationalNumber: string, type: KnownType): bo
 export function typeInPlan(plan: CompiledPlan, nationalNumber: string): NumberType {
   const n = nationalNumber;
   if (!plan.national.test(n)) return undefined;
-  if (isType(plan, n, 'FIXED_LINE')) {
-    if (plan.mobileSameAsFixed || isType(plan, n, 'MOBILE')) return 'FIXED_LINE_OR_MOBILE';
+  if (plan.fixedLine && isType(plan.fixedLine, n)) {
+    if (plan.mobileSameAsFixed || (plan.mobile && isType(plan.mobile, n))) return 'FIXED_LINE_OR_MOBILE';
     return 'FIXED_LINE';
   }
-  for (const type of NON_FIXED_LINE_TYPES) if (isType(plan, n, type)) return type;
+  for (const [type, t] of plan.nonFixedLine) if (isType(t, n)) return type;
   return undefined;
 }
 
