@@ -47,6 +47,15 @@ export interface FieldColumn {
   codes: Int32Array;
 }
 
+/** Records built by one RecordBuilder, in transferable form (per field its dictionary and codes). */
+export interface RecordPart {
+  n: number;
+  ids: Int32Array;
+  kinds: Uint8Array;
+  dicts: string[][];
+  codes: Int32Array[];
+}
+
 /** What workers receive: plain arrays/typed arrays (structured-clone friendly). */
 export interface RecordTable {
   n: number;
@@ -190,6 +199,40 @@ export class RecordBuilder {
 
   get size(): number {
     return this.n;
+  }
+
+  /** What was built so far, for another builder to append (see `appendPart`). */
+  part(): RecordPart {
+    const n = this.n;
+    return {
+      n,
+      ids: this.ids.slice(0, n),
+      kinds: this.kinds.slice(0, n),
+      dicts: this.fields.map((f) => f.dict),
+      codes: this.codes.map((c) => c.slice(0, n)),
+    };
+  }
+
+  /**
+   * Appends the records of a part built elsewhere (a worker loading the later contacts): its
+   * values are interned here in its own first-seen order, so the table is the one `add()` on
+   * every row in the same order would have built, codes included.
+   */
+  appendPart(part: RecordPart): void {
+    while (this.cap < this.n + part.n) this.grow();
+    const from = this.n;
+    this.ids.set(part.ids, from);
+    this.kinds.set(part.kinds, from);
+    for (let f = 0; f < FIELDS.length; f++) {
+      const interner = this.fields[f]!;
+      const dict = part.dicts[f]!;
+      const remap = new Int32Array(dict.length); // remap[0] = 0: missing stays missing
+      for (let k = 1; k < dict.length; k++) remap[k] = interner.internNormalised(dict[k]!);
+      const src = part.codes[f]!;
+      const dst = this.codes[f]!;
+      for (let i = 0; i < part.n; i++) dst[from + i] = remap[src[i]!]!;
+    }
+    this.n += part.n;
   }
 
   /** The finished table; code arrays live in SharedArrayBuffers so workers read them without copies. */

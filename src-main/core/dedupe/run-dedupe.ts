@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { ContactData, ContactKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../db/workspace';
 import { stagedWrite } from '../db/staged-write';
@@ -13,7 +12,8 @@ import {
   type DetectResult,
   type Thresholds,
 } from './detect';
-import { RecordBuilder, type RecordTable } from './records';
+import { loadRecords } from './load-records';
+import type { RecordTable } from './records';
 import { workerKeyComputer } from './worker-pool';
 
 /** Workspace setting holding the band thresholds ({sure, review} match probabilities). */
@@ -55,22 +55,7 @@ export function resolveThresholds(ws: Workspace, override?: Partial<Thresholds>)
   return t;
 }
 
-/** Active contacts → normalised record table (streamed: rows are not kept). */
-export async function loadRecords(db: Database, ctx?: JobContext): Promise<RecordTable> {
-  const total = (
-    db.prepare("SELECT count(*) AS n FROM contacts WHERE status = 'active'").get() as { n: number }
-  ).n;
-  const rb = new RecordBuilder(total);
-  const stmt = db
-    .prepare("SELECT id, data, kind_override FROM contacts WHERE status = 'active' ORDER BY id")
-    .raw();
-  let k = 0;
-  for (const row of stmt.iterate() as IterableIterator<[number, string, ContactKind | null]>) {
-    rb.add(row[0], JSON.parse(row[1]) as ContactData, row[2]);
-    if (++k % 50_000 === 0) ctx?.progress('loading contacts', k, total);
-  }
-  return rb.finish();
-}
+export { loadRecords } from './load-records';
 
 /**
  * Job body of `dedupe.run`: load, detect, then replace the previous run's pairs and clusters in

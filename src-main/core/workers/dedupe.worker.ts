@@ -1,20 +1,40 @@
 import { parentPort } from 'node:worker_threads';
 import { Comparer } from '../dedupe/compare';
+import { loadRecordPart } from '../dedupe/load-records';
 import { computePatternKeys } from '../dedupe/pattern-keys';
-import type { RecordTable } from '../dedupe/records';
+import type { RecordPart, RecordTable } from '../dedupe/records';
 
 /**
- * Dedupe worker: receives the record table once (code arrays are SharedArrayBuffers, only the
- * dictionaries are copied), then slices of candidate pairs; replies with their pattern keys.
+ * Dedupe worker. Loading: reads and normalises the later half of the active contacts while the
+ * main thread does the first half. Comparing: receives the record table once (code arrays are
+ * SharedArrayBuffers, only the dictionaries are copied), then slices of candidate pairs; replies
+ * with their pattern keys.
  */
 export type DedupeWorkerRequest =
-  { type: 'table'; table: RecordTable } | { type: 'pairs'; seq: number; a: Int32Array; b: Int32Array };
+  | { type: 'load'; dbPath: string; fromId: number }
+  | { type: 'table'; table: RecordTable }
+  | { type: 'pairs'; seq: number; a: Int32Array; b: Int32Array };
 export type DedupeWorkerReply = { seq: number; keys: Float64Array } | { seq: number; error: string };
+export type DedupeLoadReply = { part: RecordPart } | { error: string };
 
 let table: RecordTable | undefined;
 let comparer: Comparer | undefined;
 
 parentPort!.on('message', (req: DedupeWorkerRequest) => {
+  if (req.type === 'load') {
+    try {
+      const part = loadRecordPart(req.dbPath, req.fromId);
+      const transfer = [
+        part.ids.buffer,
+        part.kinds.buffer,
+        ...part.codes.map((c) => c.buffer),
+      ] as ArrayBuffer[];
+      parentPort!.postMessage({ part } satisfies DedupeLoadReply, transfer);
+    } catch (e) {
+      parentPort!.postMessage({ error: (e as Error).message } satisfies DedupeLoadReply);
+    }
+    return;
+  }
   if (req.type === 'table') {
     table = req.table;
     comparer = new Comparer(table);
