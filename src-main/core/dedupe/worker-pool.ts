@@ -15,7 +15,17 @@ function forWorkers(t: RecordTable): RecordTable {
 
 /** Below this many candidate pairs, starting threads costs more than it saves. */
 const MIN_PAIRS_FOR_WORKERS = 200_000;
+/** Largest slice of pairs sent at once; smaller when that gives each thread several slices. */
 const CHUNK = 250_000;
+const SLICES_PER_THREAD = 4;
+
+/**
+ * Slice size for `pairs` on `threads` workers: several slices per thread so the threads finish
+ * together (one 250k slice and one 140k slice would leave a core idle for a third of the time).
+ */
+export function sliceSize(pairs: number, threads: number): number {
+  return Math.max(1, Math.min(CHUNK, Math.ceil(pairs / (threads * SLICES_PER_THREAD))));
+}
 
 /**
  * Computes pattern keys on `threads` worker threads (2 on this class of machine): chunks of
@@ -35,6 +45,7 @@ export function workerKeyComputer(
         workers.push(worker);
       }
       const out = new Float64Array(a.length);
+      const chunk = sliceSize(a.length, threads);
       let next = 0;
       let done = 0;
       await Promise.all(
@@ -50,7 +61,7 @@ export function workerKeyComputer(
                   return;
                 }
                 const from = next;
-                const to = Math.min(a.length, from + CHUNK);
+                const to = Math.min(a.length, from + chunk);
                 next = to;
                 worker.postMessage({
                   type: 'pairs',
