@@ -9,6 +9,7 @@ import { normalizeCountry } from '../../../shared/reference/countries';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
 import { parseDigitsPhone, UNHANDLED } from './phone-fast-parse';
+import { pushPhoneFindingValues } from './phone-finding-values';
 import { numberType } from './phone-type';
 
 const PHONE_FIELDS = ['TELEPHONE', 'FAX', 'CELLPHONE'] as const;
@@ -146,53 +147,58 @@ export const phoneCheck: Check = {
     'phone.mobile-in-landline',
     'phone.landline-in-mobile',
   ],
-  run(contact, ctx) {
-    const out: Finding[] = [];
-    let region: ReturnType<typeof regionOf> | undefined;
-    for (const field of PHONE_FIELDS) {
-      const value = contact.data[field];
-      if (value === undefined) continue;
-      if (!/\d/.test(value)) {
-        out.push(
-          finding(
-            contact,
-            field,
-            'phone.junk',
-            'warning',
-            '"{value}" is not a phone number.',
-            { value },
-            { [field]: null },
-            0.9,
-          ),
-        );
-        continue;
-      }
-      region ??= regionOf(contact, ctx);
-      const cleaned = cleanPhone(value);
-      const phone = parsePhone(cleaned.number, region.region);
-      if (!phone) {
-        out.push(
-          finding(
-            contact,
-            field,
-            'phone.invalid',
-            'error',
-            '"{value}" is not a valid phone number (read as {region}).',
-            {
-              value,
-              region: region.region,
-            },
-          ),
-        );
-        continue;
-      }
-      const regionKnown = region.fromRow || cleaned.number.charCodeAt(0) === 43; /* + */
-      const f = typeAndFormat(contact, field, value, phone, cleaned, regionKnown);
-      if (f) out.push(f);
-    }
-    return out;
+  run: phoneFindings,
+  pushValues(contact, ctx, out) {
+    for (const f of phoneFindings(contact, ctx)) pushPhoneFindingValues(out, f);
   },
 };
+
+function phoneFindings(contact: Contact, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  let region: ReturnType<typeof regionOf> | undefined;
+  for (const field of PHONE_FIELDS) {
+    const value = contact.data[field];
+    if (value === undefined) continue;
+    if (!/\d/.test(value)) {
+      out.push(
+        finding(
+          contact,
+          field,
+          'phone.junk',
+          'warning',
+          '"{value}" is not a phone number.',
+          { value },
+          { [field]: null },
+          0.9,
+        ),
+      );
+      continue;
+    }
+    region ??= regionOf(contact, ctx);
+    const cleaned = cleanPhone(value);
+    const phone = parsePhone(cleaned.number, region.region);
+    if (!phone) {
+      out.push(
+        finding(
+          contact,
+          field,
+          'phone.invalid',
+          'error',
+          '"{value}" is not a valid phone number (read as {region}).',
+          {
+            value,
+            region: region.region,
+          },
+        ),
+      );
+      continue;
+    }
+    const regionKnown = region.fromRow || cleaned.number.charCodeAt(0) === 43; /* + */
+    const f = typeAndFormat(contact, field, value, phone, cleaned, regionKnown);
+    if (f) out.push(f);
+  }
+  return out;
+}
 
 function typeAndFormat(
   contact: Contact,

@@ -1,0 +1,40 @@
+import type { Finding } from './check';
+
+/**
+ * `pushFindingValues` (findings-store.ts) for the phone check's findings, with params and
+ * suggestion serialised by hand: `JSON.stringify` of these small objects was half of what a phone
+ * finding cost the batch engine, and nearly every row has one (`phone.format`). It relies on what
+ * the phone check puts in them: params `{value}`, `{value, region}` or `{value, e164, extension}`,
+ * in that order; suggestions keyed by phone fields with null or an E.164 number. Only `value` can
+ * need escaping: region (ISO letters), e164 (`+` and digits) and extension (digits) cannot.
+ * `tests/unit/checks/phone-finding-values.test.ts` compares it with `pushFindingValues`.
+ */
+export function pushPhoneFindingValues(out: unknown[], f: Finding): void {
+  out.push(
+    f.rowId,
+    f.field,
+    f.code,
+    f.severity,
+    f.messageKey,
+    paramsJson(f.params),
+    f.message,
+    f.suggestion ? suggestionJson(f.suggestion) : null,
+    f.confidence,
+  );
+}
+
+function paramsJson(params: Finding['params']): string {
+  let json = `{"value":${JSON.stringify(params.value)}`;
+  if (params.region !== undefined) json += `,"region":"${params.region}"`;
+  if (params.e164 !== undefined) json += `,"e164":"${params.e164}","extension":"${params.extension}"`;
+  return `${json}}`;
+}
+
+function suggestionJson(suggestion: NonNullable<Finding['suggestion']>): string {
+  let json = '';
+  for (const field in suggestion) {
+    const value = suggestion[field];
+    json += `${json === '' ? '{' : ','}"${field}":${value === null ? 'null' : `"${value}"`}`;
+  }
+  return json === '' ? '{}' : `${json}}`;
+}
