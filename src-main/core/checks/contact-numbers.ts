@@ -17,6 +17,23 @@ function readRange(settings: CheckSettings, key: string): { start: bigint; end: 
   return start !== undefined && end !== undefined ? { start, end } : undefined;
 }
 
+interface Ranges {
+  range: { start: bigint; end: bigint } | undefined;
+  /** Numbers ContactPrep assigned itself. */
+  fresh: { start: bigint; end: bigint } | undefined;
+}
+const rangesCache = new WeakMap<CheckSettings, Ranges>();
+
+/** The reserved and new-number ranges, read once per settings object (settings are not mutated during a run). */
+function rangesOf(settings: CheckSettings): Ranges {
+  let r = rangesCache.get(settings);
+  if (!r) {
+    r = { range: readRange(settings, RESERVED_RANGE_KEY), fresh: readRange(settings, NEW_RANGE_KEY) };
+    rangesCache.set(settings, r);
+  }
+  return r;
+}
+
 function countHolders(db: Database, numbers: Iterable<string>): DuplicateIndex {
   const stmt = db.prepare(`SELECT count(*) AS n FROM contacts WHERE ${NR} = ? AND status = 'active'`);
   const out: DuplicateIndex = {};
@@ -104,10 +121,9 @@ export const contactNumbersCheck: Check = {
           },
         ),
       );
-    const range = readRange(ctx.settings, RESERVED_RANGE_KEY);
+    const { range, fresh } = rangesOf(ctx.settings);
     if (range && /^\d{1,20}$/.test(value)) {
       const n = BigInt(value);
-      const fresh = readRange(ctx.settings, NEW_RANGE_KEY); // numbers ContactPrep assigned itself
       const inside = (r: { start: bigint; end: bigint }) => n >= r.start && n <= r.end;
       if (!inside(range) && !(fresh && inside(fresh)))
         out.push(

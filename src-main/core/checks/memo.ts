@@ -145,14 +145,18 @@ export function memoByFields(
   return run;
 }
 
+/** Stands for a cached `undefined` result, so a hit costs one Map lookup. */
+const UNDEFINED = Symbol('undefined');
+
 /** A bounded cache for a pure one-argument function (country names, title words). */
 export function memo1<T>(fn: (value: string) => T): (value: string) => T {
-  const cache = new Map<string, T>();
+  const cache = new Map<string, T | typeof UNDEFINED>();
   return (value) => {
-    if (cache.has(value)) return cache.get(value)!;
+    const hit = cache.get(value);
+    if (hit !== undefined) return hit === UNDEFINED ? (undefined as T) : hit;
     if (cache.size >= MAX_ENTRIES) cache.clear();
     const out = fn(value);
-    cache.set(value, out);
+    cache.set(value, out === undefined ? UNDEFINED : out);
     return out;
   };
 }

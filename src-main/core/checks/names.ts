@@ -26,7 +26,7 @@ export const namesCheck: Check = {
     for (const field of PERSON_FIELDS) {
       const value = contact.data[field]?.trim();
       if (!value) continue;
-      const cached = fieldFindingOf(`${field}\u0001${value}`);
+      const cached = FIELD_FINDING_OF[field](value);
       const f = cached && {
         ...cached,
         rowId: contact.id,
@@ -60,11 +60,12 @@ export const namesCheck: Check = {
   },
 };
 
-// First names (and many last names) repeat across rows: one computation per field and value.
-const fieldFindingOf = memo1((key: string) => {
-  const [field, value] = key.split('\u0001') as [string, string];
-  return fieldFinding({ id: 0 }, field, value);
-});
+// First names (and many last names) repeat across rows: one computation per field and value
+// (one cache per field: no key string is built per row).
+const FIELD_FINDING_OF = {
+  FIRSTNAME: memo1((value: string) => fieldFinding({ id: 0 }, 'FIRSTNAME', value)),
+  LASTNAME: memo1((value: string) => fieldFinding({ id: 0 }, 'LASTNAME', value)),
+} as const;
 
 function fieldFinding(contact: Pick<Contact, 'id'>, field: string, value: string): Finding | undefined {
   if (isJunkName(value))
