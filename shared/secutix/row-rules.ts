@@ -41,6 +41,8 @@ function appliesToAny(appliesTo: readonly KindLetter[], letters: readonly KindLe
 /** A row's values as the rules read them: by column code, and the known fields in column order. */
 export interface RowValues {
   get(code: string): string | undefined;
+  /** get(field.code), for a field of `fields` (a representation may index by field). */
+  getField(field: SecutixField): string | undefined;
   /** The row's SecuTix fields in the order the row holds them (unknown codes left out). */
   readonly fields: readonly SecutixField[];
 }
@@ -51,7 +53,7 @@ export function checkRow(row: Readonly<Record<string, string | undefined>>): Row
     const f = fieldByCode(code);
     if (f) fields.push(f);
   }
-  return checkRowValues({ get: (code) => row[code], fields });
+  return checkRowValues({ get: (code) => row[code], getField: (f) => row[f.code], fields });
 }
 
 /** deriveKind on the name columns only (all it reads). */
@@ -116,7 +118,7 @@ export function checkRowValues(row: RowValues): RowProblem[] {
     });
   const letters = kind ? kindLetters(kind) : null;
   for (const f of row.fields) {
-    const value = (row.get(f.code) ?? '').trim();
+    const value = (row.getField(f) ?? '').trim();
     if (value === '') continue;
     if (value === CLEAR_MARKER && !CLEAR_OPERATIONS.has(op))
       problems.push({

@@ -37,9 +37,16 @@ const CODE = '[A-Za-z0-9_.-]+';
 const CODEVALUE = new RegExp(`^${CODE}=[^|=]+(\\|[^|]+)*$`);
 const BARE_VALUES = /^[^|]+(\|[^|]+)*$/;
 
-function realDate(d: number, m: number, y: number): Date | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : null;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether d.m.y is a real calendar date (proleptic Gregorian, as Date). Years below 100 are not:
+ * Date.UTC reads them as 19xx, which is how this rule was first written (kept; no Date object).
+ */
+function realDate(d: number, m: number, y: number): boolean {
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -52,7 +59,7 @@ export function toSecutixDate(value: string): string | null {
   const v = value.trim();
   let d: number, m: number, y: number;
   const a = DATE_IN.exec(v);
-  const iso = ISO_DATE.exec(v);
+  const iso = a ? null : ISO_DATE.exec(v);
   if (a) [d, m, y] = [Number(a[1]), Number(a[3]), Number(a[4])];
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return null;
@@ -90,6 +97,15 @@ export function normalizeValue(field: SecutixField, raw: string): string {
   }
 }
 
+const allowedSets = new WeakMap<SecutixField, ReadonlySet<string>>();
+
+/** field.allowed as a set (the language list has ~180 codes): built once per field. */
+function allowedSet(field: SecutixField): ReadonlySet<string> {
+  let set = allowedSets.get(field);
+  if (!set) allowedSets.set(field, (set = new Set(field.allowed ?? [])));
+  return set;
+}
+
 const fail = (field: SecutixField, problem: string, message: string): ValueProblem => ({
   problem,
   message,
@@ -118,24 +134,22 @@ export function checkValue(
       return /^\d+$/.test(value) ? null : fail(field, 'not-integer', `${field.code} must be a whole number.`);
     case 'date': {
       const a = DATE_IN.exec(value);
-      const date = a && a[1]!.length === 2 && a[3]!.length === 2 ? realDate(+a[1]!, +a[3]!, +a[4]!) : null;
-      if (!date) return fail(field, 'bad-date', `${field.code} must be a real date written dd.mm.yyyy.`);
+      if (!a || a[1]!.length !== 2 || a[3]!.length !== 2 || !realDate(+a[1]!, +a[3]!, +a[4]!))
+        return fail(field, 'bad-date', `${field.code} must be a real date written dd.mm.yyyy.`);
       const today = options.today ?? new Date();
-      if (date.getTime() > Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()))
+      const date = Date.UTC(+a[4]!, +a[3]! - 1, +a[1]!);
+      if (date > Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()))
         return fail(field, 'future-date', `${field.code} is in the future.`);
       return null;
     }
     case 'enum': {
-      const allowed = [
-        ...(field.allowed ?? []),
-        ...(field.code === 'TITLE' ? (options.extraTitles ?? []) : []),
-      ];
-      return allowed.includes(value)
-        ? null
-        : fail(field, 'not-allowed', `${field.code} "${value}" is not one of ${allowed.join(', ')}.`);
+      const extra = field.code === 'TITLE' ? (options.extraTitles ?? []) : [];
+      if (allowedSet(field).has(value) || extra.includes(value)) return null;
+      const allowed = [...(field.allowed ?? []), ...extra];
+      return fail(field, 'not-allowed', `${field.code} "${value}" is not one of ${allowed.join(', ')}.`);
     }
     case 'language':
-      return field.allowed?.includes(value)
+      return allowedSet(field).has(value)
         ? null
         : fail(
             field,

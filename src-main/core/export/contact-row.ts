@@ -125,6 +125,10 @@ export class BuiltRow implements RowValues {
     return i === undefined ? undefined : this.values[i];
   }
 
+  getField(f: SecutixField): string | undefined {
+    return this.values[f.order];
+  }
+
   toExportRow(): ExportRow {
     const values: Record<string, string> = {};
     for (const i of this.written) values[SECUTIX_FIELDS[i]!.code] = this.values[i]!;

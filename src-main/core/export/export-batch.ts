@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportOptions } from '../../../shared/contract/export';
 import type { ContactData, ContactKind, Operation } from '../../../shared/domain';
-import { SECUTIX_FIELDS } from '../../../shared/secutix/fields';
+import { SECUTIX_FIELDS, type SecutixField } from '../../../shared/secutix/fields';
 import { ContactFields, fieldRowBuilder, ruleOptionsOf, type ContactHead } from './contact-row';
 import { csvSparseRecord, startsLikeFormula } from './csv-format';
 import type { FormattedRows, RowFormat } from './table-writer';
@@ -85,43 +85,49 @@ const NOTHING_CLEARED: string[] = [];
  * without escapes, as JSON.stringify writes it — is scanned directly (no object per contact);
  * anything else (escapes, spaces, other value types) goes through JSON.parse.
  */
-export class ContactDataReader {
-  /** The keys of the previous contact by position: rows mostly repeat them, so a key is compared in place, not sliced and looked up. */
-  private readonly keys: string[] = [];
-  private readonly orders: number[] = [];
+export function readContactData(json: string, fields: ContactFields): void {
+  fields.reset();
+  if (scanFlatObject(json, fields)) return;
+  fields.reset();
+  fields.fromData(JSON.parse(json) as ContactData);
+}
 
-  read(json: string, fields: ContactFields): void {
-    fields.reset();
-    if (this.scanFlatObject(json, fields)) return;
-    fields.reset();
-    fields.fromData(JSON.parse(json) as ContactData);
-  }
+/** Field codes by length, first and last character: a key is matched in place, never sliced. */
+const CODES_BY_SHAPE = new Map<number, SecutixField[]>();
+const shapeOf = (length: number, first: number, last: number) =>
+  length * 0x20000 + first * 0x100 + (last & 0xff);
+for (const f of SECUTIX_FIELDS) {
+  const k = shapeOf(f.code.length, f.code.charCodeAt(0), f.code.charCodeAt(f.code.length - 1));
+  CODES_BY_SHAPE.set(k, [...(CODES_BY_SHAPE.get(k) ?? []), f]);
+}
 
-  /** `{"K":"V",...}` with no backslash anywhere: every `"` delimits a string. False = not that shape. */
-  private scanFlatObject(s: string, fields: ContactFields): boolean {
-    if (s.charCodeAt(0) !== 123 || s.indexOf('\\') >= 0) return false; // {
-    let i = 1;
-    if (s.charCodeAt(i) === 125) return s.length === 2; // {}
-    for (let k = 0; ; k++) {
-      if (s.charCodeAt(i) !== 34) return false; // "
-      const keyEnd = s.indexOf('"', i + 1);
-      if (keyEnd < 0 || s.charCodeAt(keyEnd + 1) !== 58 || s.charCodeAt(keyEnd + 2) !== 34) return false; // :"
-      const valueEnd = s.indexOf('"', keyEnd + 3);
-      if (valueEnd < 0) return false;
-      const next = s.charCodeAt(valueEnd + 1);
-      if (next !== 44 && !(next === 125 && valueEnd + 2 === s.length)) return false; // , or final }
-      const value = s.slice(keyEnd + 3, valueEnd);
-      const known = this.keys[k];
-      if (known !== undefined && known.length === keyEnd - i - 1 && s.startsWith(known, i + 1)) {
-        fields.putAt(this.orders[k]!, value);
-      } else {
-        const key = s.slice(i + 1, keyEnd);
-        this.keys[k] = key;
-        this.orders[k] = fields.put(key, value);
-      }
-      if (next === 125) return true;
-      i = valueEnd + 2;
-    }
+/** The field order of the key s[start, end), or -1 when it is not a field code. */
+function fieldOrderAt(s: string, start: number, end: number): number {
+  if (end <= start) return -1;
+  const candidates = CODES_BY_SHAPE.get(shapeOf(end - start, s.charCodeAt(start), s.charCodeAt(end - 1)));
+  if (candidates)
+    for (const f of candidates)
+      if (f.code.length === end - start && s.startsWith(f.code, start)) return f.order;
+  return -1;
+}
+
+/** `{"K":"V",...}` with no backslash anywhere: every `"` delimits a string. False = not that shape. */
+function scanFlatObject(s: string, fields: ContactFields): boolean {
+  if (s.charCodeAt(0) !== 123 || s.indexOf('\\') >= 0) return false; // {
+  let i = 1;
+  if (s.charCodeAt(i) === 125) return s.length === 2; // {}
+  for (;;) {
+    if (s.charCodeAt(i) !== 34) return false; // "
+    const keyEnd = s.indexOf('"', i + 1);
+    if (keyEnd < 0 || s.charCodeAt(keyEnd + 1) !== 58 || s.charCodeAt(keyEnd + 2) !== 34) return false; // :"
+    const valueEnd = s.indexOf('"', keyEnd + 3);
+    if (valueEnd < 0) return false;
+    const next = s.charCodeAt(valueEnd + 1);
+    if (next !== 44 && !(next === 125 && valueEnd + 2 === s.length)) return false; // , or final }
+    const order = fieldOrderAt(s, i + 1, keyEnd);
+    if (order >= 0) fields.putAt(order, s.slice(keyEnd + 3, valueEnd));
+    if (next === 125) return true;
+    i = valueEnd + 2;
   }
 }
 
@@ -149,7 +155,6 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
   const cells = new Array<string>(codes.length).fill('');
   const columns: number[] = []; // the row's filled columns, ascending
   const fields = new ContactFields();
-  const reader = new ContactDataReader();
   const head: ContactHead = { cleared: NOTHING_CLEARED, kindOverride: null, operation: null };
 
   return (rows) => {
@@ -166,7 +171,7 @@ export function batchExporter(spec: BatchSpec): (rows: readonly RawExportRow[]) 
     };
     const csv = rowFormat === 'csv' ? new Utf8Builder(rows.length * 256) : null;
     for (const raw of rows) {
-      reader.read(raw[2], fields);
+      readContactData(raw[2], fields);
       head.cleared = raw[3] === '[]' ? NOTHING_CLEARED : (JSON.parse(raw[3]) as string[]);
       head.kindOverride = raw[4] as ContactKind | null;
       head.operation = raw[5] as Operation;

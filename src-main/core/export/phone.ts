@@ -27,10 +27,32 @@ interface Shape {
 }
 
 const SHAPE_CACHE_LIMIT = 50_000;
-const shapes = new Map<string, Shape>();
+/** Shapes by reference country ('+' for international input), then by numeric shape key. */
+const shapes = new Map<string, Map<number, Shape>>();
+let cachedShapes = 0;
 
-function shapeOf(key: string, parseInput: string, ref: CountryCode | undefined, digits: string): Shape {
-  let s = shapes.get(key);
+/**
+ * The shape key of `digits`: its first `prefixDigits` digits and its length, as one number (no
+ * string to build and hash per phone). Null when it would not fit exactly (absurdly long input).
+ */
+function shapeKey(digits: string, prefixDigits: number): number | null {
+  if (digits.length > 999) return null;
+  const prefixLength = Math.min(prefixDigits, digits.length); // as digits.slice(0, prefixDigits)
+  let prefix = 0;
+  for (let i = 0; i < prefixLength; i++) prefix = prefix * 10 + (digits.charCodeAt(i) - 48);
+  // prefixLength ≤ 6 digits: < 10^7 values; × 10 lengths of prefix × 1000 lengths: < 2^53.
+  return (prefix * 10 + prefixLength) * 1000 + digits.length;
+}
+
+function shapeOf(
+  scope: string,
+  key: number | null,
+  parseInput: string,
+  ref: CountryCode | undefined,
+  digits: string,
+): Shape {
+  let inScope = shapes.get(scope);
+  let s = key === null ? undefined : inScope?.get(key);
   if (s) return s;
   const parsed = parsePhoneNumberFromString(parseInput, ref);
   if (!parsed || !parsed.isPossible()) s = { ok: false, callingCode: '', prefix: '', skip: 0 };
@@ -41,8 +63,15 @@ function shapeOf(key: string, parseInput: string, ref: CountryCode | undefined, 
     const at = digits.lastIndexOf(nsn);
     s = { ok: true, callingCode: parsed.countryCallingCode as string, prefix, skip: at < 0 ? 0 : at };
   }
-  if (shapes.size >= SHAPE_CACHE_LIMIT) shapes.clear();
-  shapes.set(key, s);
+  if (key === null) return s;
+  if (cachedShapes >= SHAPE_CACHE_LIMIT) {
+    shapes.clear();
+    cachedShapes = 0;
+    inScope = undefined;
+  }
+  if (!inScope) shapes.set(scope, (inScope = new Map()));
+  inScope.set(key, s);
+  cachedShapes++;
   return s;
 }
 
@@ -95,15 +124,10 @@ export function secutixPhone(raw: string, referenceCountry: string | undefined):
   if (international) {
     const cc = callingCodeOf(digits);
     if (!cc) return bad;
-    s = shapeOf(
-      `+${digits.slice(0, cc.length + 3)}|${digits.length}`,
-      `+${digits}`,
-      undefined,
-      digits.slice(cc.length),
-    );
+    s = shapeOf('+', shapeKey(digits, cc.length + 3), `+${digits}`, undefined, digits.slice(cc.length));
     nsnDigits = digits.slice(cc.length);
   } else {
-    s = shapeOf(`${ref}|${digits.slice(0, 4)}|${digits.length}`, digits, ref, digits);
+    s = shapeOf(ref!, shapeKey(digits, 4), digits, ref, digits);
     nsnDigits = digits;
   }
   if (!s.ok) return bad;
