@@ -11,6 +11,7 @@ import { townKey } from '../reference/town-key';
 import { readPostcode } from './postcode-formats';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
+import { memo1 } from './memo';
 import { isSingleCase } from './name-case';
 import {
   fixNumberSpacing,
@@ -45,7 +46,8 @@ export const streetCheck: Check = {
     for (const field of LINES) {
       const value = contact.data[field]?.trim();
       if (!value) continue;
-      if (isJunkLine(value)) {
+      const line = readLine(value, country);
+      if (line.junk) {
         out.push(
           finding(
             contact,
@@ -65,7 +67,7 @@ export const streetCheck: Check = {
         out.push(moved);
         continue;
       }
-      const formatted = format(value);
+      const { formatted, reordered } = line;
       if (formatted !== value)
         out.push(
           finding(
@@ -79,7 +81,6 @@ export const streetCheck: Check = {
             0.85,
           ),
         );
-      const reordered = country ? reorderNumber(formatted, country) : undefined;
       if (reordered)
         out.push(
           finding(
@@ -100,10 +101,47 @@ export const streetCheck: Check = {
   },
 };
 
+/** What a line's findings depend on besides the row: pure in the (trimmed) line and the country. */
+interface LineReading {
+  junk: boolean;
+  formatted: string;
+  reordered: string | undefined;
+}
+
+const MAX_LINES = 50_000;
+const lineCache = new Map<string | undefined, Map<string, LineReading>>();
+let cachedLines = 0;
+
+/**
+ * The line's reading, cached per country and value: street lines repeat (same street, same
+ * number) and their regex work costs more than a lookup. Bounded per thread, cleared when full.
+ */
+function readLine(value: string, country: string | undefined): LineReading {
+  let byValue = lineCache.get(country);
+  if (!byValue) lineCache.set(country, (byValue = new Map()));
+  let line = byValue.get(value);
+  if (!line) {
+    const junk = isJunkLine(value);
+    const formatted = junk ? value : format(value);
+    line = { junk, formatted, reordered: !junk && country ? reorderNumber(formatted, country) : undefined };
+    if (cachedLines >= MAX_LINES) {
+      lineCache.clear();
+      cachedLines = 0;
+      return line;
+    }
+    byValue.set(value, line);
+    cachedLines += 1;
+  }
+  return line;
+}
+
 function format(value: string): string {
   const spaced = fixNumberSpacing(value.replace(/\s+/g, ' '));
   return isSingleCase(spaced) && /\p{L}{4,}/u.test(spaced) ? properCaseStreet(spaced) : spaced;
 }
+
+// Most lines have no PO box, but finding that out takes a long regex: once per distinct line.
+const splitPoBoxOf = memo1(splitPoBox);
 
 /**
  * The street goes above the PO box (`Bahnhofstrasse 1` / `Postfach 123`): a PO box in LINE1 with
@@ -124,7 +162,7 @@ function poBoxPlacement(contact: Contact): Finding | undefined {
     );
   for (const [i, field] of LINES.entries()) {
     const value = [l1, l2, l3][i];
-    const split = value ? splitPoBox(value) : undefined;
+    const split = value ? splitPoBoxOf(value) : undefined;
     if (!split) continue;
     const free = LINES.slice(i + 1).find((f) => !contact.data[f]?.trim());
     if (!free) return undefined;
