@@ -10,7 +10,7 @@ import { typeInPlan } from './phone-type';
  * `getCountryByCallingCode`, `checkNumberLength`), restricted to that shape: no punctuation, so no
  * extension, RFC 3966 or non-ASCII digit handling is needed. Anything else is `UNHANDLED` and goes
  * to libphonenumber. `tests/unit/checks/phone-fast-parse.test.ts` compares both on every country.
- * libphonenumber-js is MIT-licensed (© Nikolay Kuchumov, Google Inc.); its licence ships with the
+ * libphonenumber-js is MIT-licensed (© 2016 @catamphetamine); its licence ships with the
  * package in node_modules/libphonenumber-js/LICENSE.
  */
 
