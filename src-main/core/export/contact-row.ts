@@ -51,8 +51,8 @@ const COUNTRY = ORDER_OF.get('COUNTRY')!;
 export class ContactFields {
   /** Raw value per field order; undefined = the contact has no such key. */
   readonly raw: (string | undefined)[] = new Array<string | undefined>(FIELD_COUNT).fill(undefined);
-  /** Orders set since the last reset (to reset cheaply). */
-  private readonly set: number[] = [];
+  /** Orders set since the last reset, each once (to reset and to visit cheaply). */
+  readonly set: number[] = [];
 
   reset(): void {
     for (const i of this.set) this.raw[i] = undefined;
@@ -67,9 +67,9 @@ export class ContactFields {
     return i;
   }
 
-  /** put() by field order (-1: ignored). */
-  putAt(i: number, value: string): void {
-    if (i < 0) return;
+  /** put() by field order (-1: ignored). An undefined value is no value (as `?? ''` read it). */
+  putAt(i: number, value: string | undefined): void {
+    if (i < 0 || value === undefined) return;
     if (this.raw[i] === undefined) this.set.push(i);
     this.raw[i] = value;
   }
@@ -200,6 +200,7 @@ export function fieldRowBuilder(
   const institutionCountry = options.institutionCountry?.toUpperCase();
   /** Per field order: asked to clear (only filled for rows with cleared fields). */
   const clearedMark = new Uint8Array(FIELD_COUNT);
+  const todo: number[] = [];
 
   return (fields, head) => {
     row.reset();
@@ -224,15 +225,22 @@ export function fieldRowBuilder(
     const refCountry = isCountryCode(country) ? country : institutionCountry;
 
     row.write(OPERATION, operation);
+    // The fields to visit, in table order: those the contact has, those it clears, and
+    // INSTITUTION and ORGANIZATION always (defaults); OPERATION is written above.
+    todo.length = 0;
+    for (const i of fields.set) todo.push(i);
+    if (data[INSTITUTION.order] === undefined) todo.push(INSTITUTION.order);
+    if (data[ORGANIZATION.order] === undefined) todo.push(ORGANIZATION.order);
     for (const code of cleared) {
       const i = ORDER_OF.get(code);
-      if (i !== undefined) clearedMark[i] = 1;
+      if (i === undefined || clearedMark[i] === 1) continue;
+      clearedMark[i] = 1;
+      if (data[i] === undefined && i !== INSTITUTION.order && i !== ORGANIZATION.order) todo.push(i);
     }
-    // Table order; INSTITUTION and ORGANIZATION always (defaults), OPERATION written above.
-    for (let i = 0; i < FIELD_COUNT; i++) {
+    sortAscending(todo);
+    for (const i of todo) {
       let raw = data[i];
       const isCleared = clearedMark[i] === 1;
-      if (raw === undefined && !isCleared && i > 1) continue;
       const f = SECUTIX_FIELDS[i]!;
       if (f === OPERATION) continue;
       raw ??= '';
@@ -292,6 +300,19 @@ export function fieldRowBuilder(
     }
     return row;
   };
+}
+
+/** Insertion sort: ~15 small integers, often nearly sorted. */
+function sortAscending(a: number[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i]!;
+    let j = i;
+    while (j > 0 && a[j - 1]! > v) {
+      a[j] = a[j - 1]!;
+      j--;
+    }
+    a[j] = v;
+  }
 }
 
 /**

@@ -36,6 +36,14 @@ function contacts(): Contact[] {
     );
     i++;
   }
+  // Absent-like values a Contact object may hold (not from JSON text): undefined and null.
+  const odd = {
+    LASTNAME: 'X',
+    INSTITUTION: undefined,
+    TOWN: null,
+    EMAIL1: undefined,
+  } as unknown as Contact['data'];
+  out.push(makeContact(odd), makeContact(odd, { operation: 'UPDATE', cleared: ['TOWN', 'EMAIL1'] }));
   return out;
 }
 
