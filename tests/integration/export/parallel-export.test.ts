@@ -100,4 +100,25 @@ describe('parallel export (workers) writes exactly what the in-thread export wri
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   }, 30_000);
+
+  it('a cancel during a parallel export leaves no file and reports progress in id order', async () => {
+    const ws = variedWorkspace();
+    const dir = tempDir();
+    const seen: number[] = [];
+    let checkpoints = 0;
+    const job = {
+      progress: (_phase: string, done: number) => void seen.push(done),
+      checkpoint: async () => {
+        if (++checkpoints === 5) throw new Error('cancelled');
+      },
+    };
+    await expect(
+      exportWorkspace(ws.db, { ...GOLDEN_OPTIONS, out: join(dir, 'c.csv') }, job, {
+        workers: 2,
+        batchSize: 10,
+      }),
+    ).rejects.toThrow('cancelled');
+    expect(seen).toEqual([10, 20, 30, 40, 50]);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 30_000);
 });
