@@ -85,6 +85,13 @@ export function referenceKey(country: string, postcode: string): string {
   }
 }
 
+const FOUR_DIGITS = /\d{4}/;
+const LETTER = /\p{L}/u;
+const SPLIT_PATTERNS = [
+  /^((?:[A-Za-z]{1,3}\s?-\s?)?\d{4,5}(?:-\d{3})?(?: ?[A-Z]{2}(?= ))?)[ ,]+(\D.*)$/, // postcode first
+  /^(\D*\p{L}\D*?)[ ,]+((?:[A-Za-z]{1,3}-)?\d{4,5})$/u, // town first (`Lausanne 1003`)
+] as const;
+
 export interface PostcodeTown {
   postcode: string;
   town: string;
@@ -96,12 +103,11 @@ export interface PostcodeTown {
  */
 export function splitPostcodeTown(country: string, cell: string): PostcodeTown | undefined {
   if (!POSTCODE_FORMATS[country]) return undefined;
+  // Both patterns need a run of 4 digits and a letter in the town: most cells (a bare postcode,
+  // a bare town) fail this cheap test.
+  if (!FOUR_DIGITS.test(cell) || !LETTER.test(cell)) return undefined;
   const s = cell.trim().replace(/\s+/g, ' ');
-  const patterns = [
-    /^((?:[A-Za-z]{1,3}\s?-\s?)?\d{4,5}(?:-\d{3})?(?: ?[A-Z]{2}(?= ))?)[ ,]+(\D.*)$/, // postcode first
-    /^(\D*\p{L}\D*?)[ ,]+((?:[A-Za-z]{1,3}-)?\d{4,5})$/u, // town first (`Lausanne 1003`)
-  ];
-  for (const [i, re] of patterns.entries()) {
+  for (const [i, re] of SPLIT_PATTERNS.entries()) {
     const m = re.exec(s);
     if (!m) continue;
     const [code, town] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];

@@ -113,8 +113,34 @@ export interface PostcodeReading {
   changes: ('prefix' | 'layout' | 'padding')[];
 }
 
-/** Reads a ZIPCODE cell for a country with a known format; undefined for other countries. */
+const MAX_READINGS = 50_000;
+const readings = new Map<string, Map<string, PostcodeReading | undefined>>();
+let cachedReadings = 0;
+
+/**
+ * Reads a ZIPCODE cell for a country with a known format; undefined for other countries.
+ * Cached per country and cell (the postcode and town checks read the same cells several times
+ * per row, and postcodes repeat across rows); the result is shared, so never mutate it. Reusing
+ * the same `value` string also lets V8 keep its hash for the reference lookups. Bounded per thread.
+ */
 export function readPostcode(country: string, raw: string): PostcodeReading | undefined {
+  let byRaw = readings.get(country);
+  if (!byRaw) readings.set(country, (byRaw = new Map()));
+  let reading = byRaw.get(raw);
+  if (reading === undefined && !byRaw.has(raw)) {
+    reading = readPostcodeUncached(country, raw);
+    if (cachedReadings >= MAX_READINGS) {
+      readings.clear();
+      cachedReadings = 0;
+      return reading;
+    }
+    byRaw.set(raw, reading);
+    cachedReadings += 1;
+  }
+  return reading;
+}
+
+function readPostcodeUncached(country: string, raw: string): PostcodeReading | undefined {
   const fmt = POSTCODE_FORMATS[country];
   if (!fmt) return undefined;
   const changes: PostcodeReading['changes'] = [];
