@@ -36,6 +36,11 @@ export interface DetectOptions {
   randomPairs?: number;
   /** Where comparisons run (worker pool); in-process by default. */
   computeKeys?: KeyComputer;
+  /**
+   * Where the u estimate's random pairs are compared, started before blocking so they overlap
+   * with it (a worker); without it they join the candidates' pass.
+   */
+  computeRandomKeys?: KeyComputer;
   /** Contact-id pairs "a,b" (a < b) a reviewer marked as not duplicates. */
   notDuplicate?: Set<string>;
   progress?: (phase: string, done?: number, total?: number) => void;
@@ -137,6 +142,41 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
     t0 = now;
   };
 
+  // Random pairs of each kind for the u estimate. They do not depend on blocking: given their
+  // own computer (a worker), they are compared while this thread builds the candidates;
+  // otherwise in the same pass as the candidates, appended after them.
+  const membersOf = new Map<ModelKind, number[]>();
+  const randomRanges = new Map<ModelKind, { from: number; to: number }>();
+  const sampled: Array<{ a: Int32Array; b: Int32Array }> = [];
+  let randomCount = 0;
+  for (const kind of MODEL_KINDS) {
+    const members: number[] = [];
+    for (let i = 0; i < t.n; i++) if (modelKindOf(t.kind[i]!) === kind) members.push(i);
+    if (members.length < 2) continue;
+    membersOf.set(kind, members);
+    const r = sampleRandomPairs(kind, Int32Array.from(members), options.randomPairs ?? 30_000);
+    randomRanges.set(kind, { from: randomCount, to: randomCount + r.a.length });
+    sampled.push(r);
+    randomCount += r.a.length;
+  }
+  /** `first` followed by the random pairs' side `side`. */
+  const withRandom = (first: Int32Array, side: 'a' | 'b'): Int32Array => {
+    const all = new Int32Array(first.length + randomCount);
+    all.set(first);
+    let at = first.length;
+    for (const r of sampled) {
+      all.set(r[side], at);
+      at += r[side].length;
+    }
+    return all;
+  };
+  const early = options.computeRandomKeys?.(
+    t,
+    withRandom(new Int32Array(0), 'a'),
+    withRandom(new Int32Array(0), 'b'),
+  );
+  early?.catch(() => undefined); // awaited after blocking; a failure surfaces there
+
   progress('blocking');
   const cand = buildCandidatePairs(t, options.blocking ?? DEFAULT_BLOCKING, (p) =>
     progress(`blocking: ${p}`),
@@ -144,38 +184,19 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   lap('blocking');
   await checkpoint();
 
-  // Random pairs of each kind for the u estimate are compared in the same pass as the
-  // candidates (on the worker threads), appended after them.
-  const membersOf = new Map<ModelKind, number[]>();
-  const randomPairs = new Map<ModelKind, { from: number; to: number }>();
-  const sampled: Int32Array[][] = [];
-  let compared = cand.a.length;
-  for (const kind of MODEL_KINDS) {
-    const members: number[] = [];
-    for (let i = 0; i < t.n; i++) if (modelKindOf(t.kind[i]!) === kind) members.push(i);
-    if (members.length < 2) continue;
-    membersOf.set(kind, members);
-    const r = sampleRandomPairs(kind, Int32Array.from(members), options.randomPairs ?? 30_000);
-    randomPairs.set(kind, { from: compared, to: compared + r.a.length });
-    sampled.push([r.a, r.b]);
-    compared += r.a.length;
-  }
-  const concat = (first: Int32Array, side: number): Int32Array => {
-    if (sampled.length === 0) return first;
-    const all = new Int32Array(compared);
-    all.set(first);
-    let at = first.length;
-    for (const pair of sampled) {
-      all.set(pair[side]!, at);
-      at += pair[side]!.length;
-    }
-    return all;
-  };
-
-  progress('comparing', 0, compared);
+  const comparedInPhase = early ? cand.a.length : cand.a.length + randomCount;
+  progress('comparing', 0, comparedInPhase);
   const compute = options.computeKeys ?? (async (tt, a, b) => computePatternKeys(tt, a, b));
-  const allKeys = await compute(t, concat(cand.a, 0), concat(cand.b, 1));
-  const keys = allKeys.subarray(0, cand.a.length);
+  let keys: Float64Array;
+  let randomKeys: Float64Array;
+  if (early) {
+    keys = await compute(t, cand.a, cand.b);
+    randomKeys = await early;
+  } else {
+    const all = await compute(t, withRandom(cand.a, 'a'), withRandom(cand.b, 'b'));
+    keys = all.subarray(0, cand.a.length);
+    randomKeys = all.subarray(cand.a.length);
+  }
   lap('comparing');
   await checkpoint();
 
@@ -187,10 +208,10 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   const models: Partial<Record<ModelKind, FsModel>> = {};
   for (const kind of MODEL_KINDS) {
     const members = membersOf.get(kind);
-    const range = randomPairs.get(kind);
+    const range = randomRanges.get(kind);
     if (!members || !range) continue;
     const r = {
-      counts: levelCountsOfKeys(kind, allKeys.subarray(range.from, range.to)),
+      counts: levelCountsOfKeys(kind, randomKeys.subarray(range.from, range.to)),
       pairs: range.to - range.from,
     };
     const exact = COMPARISONS[kind].map((def) => {
@@ -356,8 +377,8 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
       blocking: cand.stats,
       candidatePairs: cand.a.length,
       reductionRatio: cand.stats.reductionRatio,
-      // candidates and the u estimate's random pairs, compared in the same pass
-      pairsPerSecond: seconds.comparing! > 0 ? Math.round(compared / seconds.comparing!) : 0,
+      // pairs compared in this phase (the random pairs too unless compared during blocking)
+      pairsPerSecond: seconds.comparing! > 0 ? Math.round(comparedInPhase / seconds.comparing!) : 0,
       sure,
       review: out.a.length - sure,
       impliedPairs: implied.length,

@@ -36,7 +36,7 @@ export function readRecordRange(
 
 /** Worker side: reads the active contacts from `fromId` on, through its own read-only connection. */
 export function loadRecordPart(dbPath: string, fromId: number): RecordPart {
-  const db = new Database(dbPath, { readonly: true });
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     const rb = new RecordBuilder(1024);

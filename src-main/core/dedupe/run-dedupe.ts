@@ -12,7 +12,7 @@ import {
   type DetectResult,
   type Thresholds,
 } from './detect';
-import { loadRecords } from './load-records';
+import { loadRecords, PARALLEL_LOAD_MIN } from './load-records';
 import type { RecordTable } from './records';
 import { workerKeyComputer } from './worker-pool';
 
@@ -80,13 +80,19 @@ export async function runDedupe(
   }
   const loadSeconds = (performance.now() - t0) / 1000;
   await ctx.checkpoint();
+  const threads = options.threads ?? 2;
   const result = await detectDuplicates(table, {
     thresholds,
     notDuplicate: notDuplicateKeys(ws.db),
-    computeKeys: workerKeyComputer(options.threads ?? 2, {
+    computeKeys: workerKeyComputer(threads, {
       signal: ctx.signal,
       onChunk: (done, total) => ctx.progress('comparing', done, total),
     }),
+    // Large runs: one worker compares the u estimate's random pairs while blocking runs here.
+    computeRandomKeys:
+      threads > 0 && table.n >= PARALLEL_LOAD_MIN
+        ? workerKeyComputer(1, { signal: ctx.signal, minPairs: 0 })
+        : undefined,
     progress: (phase, done, total) => ctx.progress(phase, done ?? 0, total),
     checkpoint: () => ctx.checkpoint(),
   });

@@ -33,10 +33,16 @@ export function sliceSize(pairs: number, threads: number): number {
  */
 export function workerKeyComputer(
   threads = 2,
-  hooks: { onChunk?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+  hooks: {
+    onChunk?: (done: number, total: number) => void;
+    signal?: AbortSignal;
+    /** Fewer pairs are compared in-process (default 200k; 0 = always on workers). */
+    minPairs?: number;
+  } = {},
 ): KeyComputer {
+  const minPairs = hooks.minPairs ?? MIN_PAIRS_FOR_WORKERS;
   return async (t, a, b) => {
-    if (a.length < MIN_PAIRS_FOR_WORKERS || threads < 1) return computePatternKeys(t, a, b);
+    if (a.length === 0 || a.length < minPairs || threads < 1) return computePatternKeys(t, a, b);
     const workers: Worker[] = [];
     try {
       for (let w = 0; w < threads; w++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectDuplicates } from '../../../src-main/core/dedupe/detect';
 import { computePatternKeys } from '../../../src-main/core/dedupe/pattern-keys';
 import { sampleRandomPairs } from '../../../src-main/core/dedupe/random-pairs';
 import { sliceSize, workerKeyComputer } from '../../../src-main/core/dedupe/worker-pool';
@@ -21,5 +22,20 @@ describe('dedupe worker pool', () => {
     expect(Array.from(viaWorkers)).toEqual(Array.from(computePatternKeys(t, a, b)));
     expect(progress.length).toBeGreaterThanOrEqual(8);
     expect(progress.at(-1)).toBe(a.length);
+  }, 60_000);
+
+  it('random pairs compared on a worker during blocking give the same models, pairs and groups', async () => {
+    const t = generatedTable(3000);
+    const reference = await detectDuplicates(t);
+    const overlapped = await detectDuplicates(t, {
+      computeKeys: workerKeyComputer(2),
+      computeRandomKeys: workerKeyComputer(1, { minPairs: 0 }),
+    });
+    const { stats: s1, ...r1 } = reference;
+    const { stats: s2, ...r2 } = overlapped;
+    expect(r2).toEqual(r1);
+    expect(s2.candidatePairs).toBe(s1.candidatePairs);
+    expect(r1.a.length).toBeGreaterThan(100);
+    expect(Object.values(r1.models).every((m) => m.randomPairs > 0)).toBe(true);
   }, 60_000);
 });
