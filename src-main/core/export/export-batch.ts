@@ -94,17 +94,17 @@ export function readContactData(json: string, fields: ContactFields): void {
 
 /** Field codes by length, first and last character: a key is matched in place, never sliced. */
 const CODES_BY_SHAPE = new Map<number, SecutixField[]>();
-const shapeOf = (length: number, first: number, last: number) =>
+const keyShape = (length: number, first: number, last: number) =>
   length * 0x20000 + first * 0x100 + (last & 0xff);
 for (const f of SECUTIX_FIELDS) {
-  const k = shapeOf(f.code.length, f.code.charCodeAt(0), f.code.charCodeAt(f.code.length - 1));
+  const k = keyShape(f.code.length, f.code.charCodeAt(0), f.code.charCodeAt(f.code.length - 1));
   CODES_BY_SHAPE.set(k, [...(CODES_BY_SHAPE.get(k) ?? []), f]);
 }
 
 /** The field order of the key s[start, end), or -1 when it is not a field code. */
 function fieldOrderAt(s: string, start: number, end: number): number {
   if (end <= start) return -1;
-  const candidates = CODES_BY_SHAPE.get(shapeOf(end - start, s.charCodeAt(start), s.charCodeAt(end - 1)));
+  const candidates = CODES_BY_SHAPE.get(keyShape(end - start, s.charCodeAt(start), s.charCodeAt(end - 1)));
   if (candidates)
     for (const f of candidates)
       if (f.code.length === end - start && s.startsWith(f.code, start)) return f.order;
