@@ -67,20 +67,62 @@ function effectSeverity(f: SecutixField, effect: string): Finding['severity'] {
  * The field model's own rules (shared/secutix) for what no dedicated check covers: maximum
  * lengths of every field, allowed values (PREF_LANG, ADDR_TYPE, WEB_SITE, CodeValue columns…).
  */
+/** How one column is checked, worked out once per code rather than on every cell. */
+interface FieldPlan {
+  field: SecutixField;
+  /** Another check reports this field's values (only "too long" is left to this one). */
+  covered: boolean;
+  /** Coded or reformatted values: "too long" is the wrong diagnosis (`Deutsch` in PREF_LANG). */
+  coded: boolean;
+  /** The field as given to checkValue: without maxLength for coded values. */
+  rulesField: SecutixField;
+}
+
+const plans = new Map<string, FieldPlan | null>();
+
+function planOf(code: string): FieldPlan | undefined {
+  let plan = plans.get(code);
+  if (plan === undefined) {
+    const f = fieldByCode(code);
+    const coded = !!f && (CODED_TYPES.has(f.type) || REFORMATTED_TYPES.has(f.type));
+    plan = f
+      ? {
+          field: f,
+          covered: COVERED_TYPES.has(f.type) || COVERED_FIELDS.has(code),
+          coded,
+          rulesField: coded ? { ...f, maxLength: undefined } : f,
+        }
+      : null;
+    // Only SecuTix field codes get a plan: the map stays as small as the field list.
+    if (f) plans.set(code, plan);
+  }
+  return plan ?? undefined;
+}
+
+let lastToday: Date | undefined;
+let lastOptions: { today: Date } = { today: new Date(0) };
+
+/** checkValue's options for this run's "today" (one object per run, not per cell). */
+function optionsOf(today: Date): { today: Date } {
+  if (today !== lastToday) {
+    lastToday = today;
+    lastOptions = { today };
+  }
+  return lastOptions;
+}
+
 export const fieldRulesCheck: Check = {
   name: 'field-rules',
   codes: ['field.too-long', 'field.invalid-value'],
   run(contact, ctx) {
     const out: Finding[] = [];
     for (const code in contact.data) {
-      const f = fieldByCode(code);
-      if (!f) continue;
+      const plan = planOf(code);
+      if (!plan) continue;
+      const { field: f, covered, coded } = plan;
       const value = contact.data[code]!;
-      const covered = COVERED_TYPES.has(f.type) || COVERED_FIELDS.has(code);
-      // For coded values (`Deutsch` in PREF_LANG) "too long" is the wrong diagnosis: check the value.
-      const coded = CODED_TYPES.has(f.type) || REFORMATTED_TYPES.has(f.type);
       if (covered && (coded || f.maxLength === undefined || value.length <= f.maxLength)) continue;
-      const problem = checkValue(coded ? { ...f, maxLength: undefined } : f, value, { today: ctx.today });
+      const problem = checkValue(plan.rulesField, value, optionsOf(ctx.today));
       if (!problem || (covered && problem.problem !== 'too-long')) continue;
       if (problem.problem === 'too-long') {
         out.push(
