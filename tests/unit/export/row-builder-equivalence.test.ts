@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exportOptionsSchema, type ExportOptionsInput } from '../../../shared/contract/export';
 import type { Contact, ContactKind, Operation } from '../../../shared/domain';
 import { checkRow, checkRowValues } from '../../../shared/secutix/row-rules';
-import { fieldByCode } from '../../../shared/secutix/fields';
+import { SECUTIX_FIELDS, fieldByCode } from '../../../shared/secutix/fields';
+import { kindLetters } from '../../../shared/secutix/contact-kind';
 import { buildExportRow, ContactFields, ruleOptionsOf } from '../../../src-main/core/export/contact-row';
 import { readContactData } from '../../../src-main/core/export/export-batch';
 import { toFields } from '../../bench/export.bench';
@@ -100,5 +101,25 @@ describe('the field-indexed row builder gives exactly the reference rows', () =>
         checkRow(row),
       );
     }
+  });
+
+  it('flags a column as not applicable exactly when none of its kinds is the row kind', () => {
+    const names: [ContactKind, Record<string, string>][] = [
+      ['individual', { LASTNAME: 'L' }],
+      ['structure', { OFFICIAL_NAME: 'S' }],
+      ['structure_relay', { LASTNAME: 'L', OFFICIAL_NAME: 'S' }],
+    ];
+    for (const [kind, nameCells] of names)
+      for (const f of SECUTIX_FIELDS) {
+        if (
+          ['OPERATION', 'INSTITUTION', 'ORGANIZATION', 'FIRSTNAME', 'LASTNAME', 'OFFICIAL_NAME'].includes(
+            f.code,
+          )
+        )
+          continue; // these decide the kind
+        const row = { OPERATION: 'INSERT', INSTITUTION: 'I', ORGANIZATION: 'O', ...nameCells, [f.code]: 'x' };
+        const flagged = checkRow(row).some((p) => p.problem === 'not-applicable' && p.column === f.code);
+        expect(flagged, `${kind} ${f.code}`).toBe(!f.appliesTo.some((k) => kindLetters(kind).includes(k)));
+      }
   });
 });
