@@ -11,7 +11,6 @@ import { townKey } from '../reference/town-key';
 import { readPostcode } from './postcode-formats';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
-import { memo1 } from './memo';
 import { isSingleCase } from './name-case';
 import {
   fixNumberSpacing,
@@ -43,10 +42,11 @@ export const streetCheck: Check = {
   run(contact: Contact, ctx: CheckContext): Finding[] {
     const out: Finding[] = [];
     const country = rowCountry(contact, ctx.settings);
-    for (const field of LINES) {
+    const readings: Array<LineReading | undefined> = [undefined, undefined, undefined];
+    for (const [i, field] of LINES.entries()) {
       const value = contact.data[field]?.trim();
       if (!value) continue;
-      const line = readLine(value, country);
+      const line = (readings[i] = readLine(value, country));
       if (line.junk) {
         out.push(
           finding(
@@ -95,7 +95,7 @@ export const streetCheck: Check = {
           ),
         );
     }
-    const box = poBoxPlacement(contact);
+    const box = poBoxPlacement(contact, readings);
     if (box) out.push(box);
     return out;
   },
@@ -106,6 +106,8 @@ interface LineReading {
   junk: boolean;
   formatted: string;
   reordered: string | undefined;
+  /** Street and PO box written in this one line (pure in the line alone). */
+  poBox: { street: string; box: string } | undefined;
 }
 
 const MAX_LINES = 50_000;
@@ -123,7 +125,12 @@ function readLine(value: string, country: string | undefined): LineReading {
   if (!line) {
     const junk = isJunkLine(value);
     const formatted = junk ? value : format(value);
-    line = { junk, formatted, reordered: !junk && country ? reorderNumber(formatted, country) : undefined };
+    line = {
+      junk,
+      formatted,
+      reordered: !junk && country ? reorderNumber(formatted, country) : undefined,
+      poBox: splitPoBox(value),
+    };
     if (cachedLines >= MAX_LINES) {
       lineCache.clear();
       cachedLines = 0;
@@ -140,14 +147,14 @@ function format(value: string): string {
   return isSingleCase(spaced) && /\p{L}{4,}/u.test(spaced) ? properCaseStreet(spaced) : spaced;
 }
 
-// Most lines have no PO box, but finding that out takes a long regex: once per distinct line.
-const splitPoBoxOf = memo1(splitPoBox);
-
 /**
  * The street goes above the PO box (`Bahnhofstrasse 1` / `Postfach 123`): a PO box in LINE1 with
  * the street in LINE2 is swapped, and `street, Postfach 12` in one line is split to a free line.
  */
-function poBoxPlacement(contact: Contact): Finding | undefined {
+function poBoxPlacement(
+  contact: Contact,
+  readings: ReadonlyArray<LineReading | undefined>,
+): Finding | undefined {
   const [l1, l2, l3] = LINES.map((f) => contact.data[f]?.trim() || undefined);
   if (l1 && l2 && isPoBox(l1) && !isPoBox(l2) && /\d/.test(l2) && !l3)
     return finding(
@@ -162,7 +169,8 @@ function poBoxPlacement(contact: Contact): Finding | undefined {
     );
   for (const [i, field] of LINES.entries()) {
     const value = [l1, l2, l3][i];
-    const split = value ? splitPoBoxOf(value) : undefined;
+    // The line's reading holds its PO-box split (read once per distinct line).
+    const split = value ? readings[i]!.poBox : undefined;
     if (!split) continue;
     const free = LINES.slice(i + 1).find((f) => !contact.data[f]?.trim());
     if (!free) return undefined;
