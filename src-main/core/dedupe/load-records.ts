@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import type { ContactData, ContactKind } from '../../../shared/domain';
 import type { JobContext } from '../jobs/job-runner';
-import { spawnWorker } from '../workers/spawn';
-import type { DedupeLoadReply, DedupeWorkerRequest } from '../workers/dedupe.worker';
+import { DedupeWorkerPool } from './dedupe-pool';
 import { RecordBuilder, type RecordPart, type RecordTable } from './records';
 
 /**
@@ -50,6 +49,11 @@ export function loadRecordPart(dbPath: string, fromId: number): RecordPart {
 export interface LoadOptions {
   /** 'auto': a worker reads half the contacts from PARALLEL_LOAD_MIN on (file workspaces only). */
   parallel?: 'auto' | 'always' | 'never';
+  /**
+   * The run's worker threads: one of them reads the second half, and all of them are started
+   * now so their start-up overlaps the load. Without it a thread is started for the load only.
+   */
+  pool?: DedupeWorkerPool;
 }
 
 export async function loadRecords(
@@ -73,24 +77,17 @@ export async function loadRecords(
       .prepare(`SELECT id FROM contacts WHERE status = 'active' ORDER BY id LIMIT 1 OFFSET ?`)
       .get(Math.floor(total / 2)) as { id: number }
   ).id;
-  const worker = spawnWorker('dedupe');
+  const pool = options.pool ?? new DedupeWorkerPool(1);
   try {
-    const reply = new Promise<RecordPart>((resolve, reject) => {
-      worker.once('message', (m: DedupeLoadReply) =>
-        'error' in m ? reject(new Error(m.error)) : resolve(m.part),
-      );
-      worker.once('error', reject);
-      worker.once('exit', (code) =>
-        reject(new Error(`dedupe worker exited (${code}) while loading contacts`)),
-      );
-    });
-    worker.postMessage({ type: 'load', dbPath: db.name, fromId: median } satisfies DedupeWorkerRequest);
+    pool.warm();
+    const reply = pool.load(db.name, median);
+    reply.catch(() => undefined); // awaited below, after this thread's half
     readRecordRange(db, rb, Number.MIN_SAFE_INTEGER, median, onRows);
     const part = await reply;
     rb.appendPart(part);
     ctx?.progress('loading contacts', total, total);
     return rb.finish();
   } finally {
-    await worker.terminate();
+    if (!options.pool) await pool.close();
   }
 }

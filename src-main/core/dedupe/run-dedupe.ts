@@ -14,7 +14,7 @@ import {
 } from './detect';
 import { loadRecords, PARALLEL_LOAD_MIN } from './load-records';
 import type { RecordTable } from './records';
-import { workerKeyComputer } from './worker-pool';
+import { DedupeWorkerPool } from './dedupe-pool';
 
 /** Workspace setting holding the band thresholds ({sure, review} match probabilities). */
 export const THRESHOLDS_SETTING = 'dedupe.thresholds';
@@ -70,32 +70,41 @@ export async function runDedupe(
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   ctx.progress('loading contacts', 0);
-  // Own connection: the job runner writes progress rows on ws.db while we iterate.
-  const reader = ws.openJobConnection();
-  let table: RecordTable;
-  try {
-    table = await loadRecords(reader, ctx);
-  } finally {
-    reader.close();
-  }
-  const loadSeconds = (performance.now() - t0) / 1000;
-  await ctx.checkpoint();
   const threads = options.threads ?? 2;
-  const result = await detectDuplicates(table, {
-    thresholds,
-    notDuplicate: notDuplicateKeys(ws.db),
-    computeKeys: workerKeyComputer(threads, {
-      signal: ctx.signal,
-      onChunk: (done, total) => ctx.progress('comparing', done, total),
-    }),
-    // Large runs: one worker compares the u estimate's random pairs while blocking runs here.
-    computeRandomKeys:
-      threads > 0 && table.n >= PARALLEL_LOAD_MIN
-        ? workerKeyComputer(1, { signal: ctx.signal, minPairs: 0 })
-        : undefined,
-    progress: (phase, done, total) => ctx.progress(phase, done ?? 0, total),
-    checkpoint: () => ctx.checkpoint(),
-  });
+  // One set of worker threads for the whole run (load, random pairs, comparisons), always
+  // closed at the end, also on error or cancel.
+  const pool = new DedupeWorkerPool(threads);
+  let table: RecordTable;
+  let result: DetectResult;
+  let loadSeconds: number;
+  try {
+    // Own connection: the job runner writes progress rows on ws.db while we iterate.
+    const reader = ws.openJobConnection();
+    try {
+      table = await loadRecords(reader, ctx, { pool });
+    } finally {
+      reader.close();
+    }
+    loadSeconds = (performance.now() - t0) / 1000;
+    await ctx.checkpoint();
+    result = await detectDuplicates(table, {
+      thresholds,
+      notDuplicate: notDuplicateKeys(ws.db),
+      computeKeys: pool.keyComputer({
+        signal: ctx.signal,
+        onChunk: (done, total) => ctx.progress('comparing', done, total),
+      }),
+      // Large runs: one worker compares the u estimate's random pairs while blocking runs here.
+      computeRandomKeys:
+        threads > 0 && table.n >= PARALLEL_LOAD_MIN
+          ? pool.keyComputer({ signal: ctx.signal, minPairs: 0, lanes: 1 })
+          : undefined,
+      progress: (phase, done, total) => ctx.progress(phase, done ?? 0, total),
+      checkpoint: () => ctx.checkpoint(),
+    });
+  } finally {
+    await pool.close();
+  }
   ctx.progress('saving', 0, result.a.length);
   const t1 = performance.now();
   const conn = ws.openJobConnection();

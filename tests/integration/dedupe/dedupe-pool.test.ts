@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { contactInserter } from '../../../src-main/core/contacts/contact-store';
+import { DedupeWorkerPool } from '../../../src-main/core/dedupe/dedupe-pool';
+import { detectDuplicates } from '../../../src-main/core/dedupe/detect';
+import { loadRecords } from '../../../src-main/core/dedupe/load-records';
+import { computePatternKeys } from '../../../src-main/core/dedupe/pattern-keys';
+import { sampleRandomPairs } from '../../../src-main/core/dedupe/random-pairs';
+import { runDedupe } from '../../../src-main/core/dedupe/run-dedupe';
+import { JobManager } from '../../../src-main/core/jobs/job-runner';
+import { generateContacts } from '../../bench/generate-contacts';
+import { tempWorkspace } from '../../helpers/temp-workspace';
+import { generatedTable } from '../../unit/dedupe/generated-table';
+import { generatedContact } from './csv-contacts';
+
+function seededWorkspace(rows: number) {
+  const ws = tempWorkspace();
+  const insert = contactInserter(ws.db);
+  ws.db.exec('BEGIN');
+  for (const { row } of generateContacts(rows, 11)) insert({ data: generatedContact(row) });
+  ws.db.exec('COMMIT');
+  return ws;
+}
+
+describe('dedupe worker pool shared by the phases of a run', () => {
+  it('one pool for load, random pairs and comparisons: same table, models, pairs and groups as one thread', async () => {
+    const ws = seededWorkspace(3000);
+    const single = await loadRecords(ws.db, undefined, { parallel: 'never' });
+    const reference = await detectDuplicates(single);
+
+    const pool = new DedupeWorkerPool(2);
+    try {
+      const table = await loadRecords(ws.db, undefined, { parallel: 'always', pool });
+      expect(pool.started).toBe(2); // both threads start during the load
+      const shared = await detectDuplicates(table, {
+        computeKeys: pool.keyComputer({ minPairs: 0 }),
+        computeRandomKeys: pool.keyComputer({ minPairs: 0, lanes: 1 }),
+      });
+      expect(pool.started).toBe(2);
+      const { stats: s1, ...r1 } = reference;
+      const { stats: s2, ...r2 } = shared;
+      expect(r2).toEqual(r1);
+      expect(s2.candidatePairs).toBe(s1.candidatePairs);
+      expect(r1.a.length).toBeGreaterThan(10);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('a pool reused for a second table sends the new table before its pairs', async () => {
+    const t1 = generatedTable(1500, 1);
+    const t2 = generatedTable(1500, 2);
+    const members = Int32Array.from({ length: Math.min(t1.n, t2.n) }, (_, i) => i);
+    const { a, b } = sampleRandomPairs('individual', members, 20_000);
+    const pool = new DedupeWorkerPool(2);
+    try {
+      const compute = pool.keyComputer({ minPairs: 0 });
+      expect(Array.from(await compute(t1, a, b))).toEqual(Array.from(computePatternKeys(t1, a, b)));
+      expect(Array.from(await compute(t2, a, b))).toEqual(Array.from(computePatternKeys(t2, a, b)));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('returns early on abort, and fails every later task once closed', async () => {
+    const t = generatedTable(1500);
+    const members = Int32Array.from({ length: t.n }, (_, i) => i);
+    const { a, b } = sampleRandomPairs('individual', members, 40_000);
+    const pool = new DedupeWorkerPool(2);
+    const controller = new AbortController();
+    let chunks = 0;
+    const compute = pool.keyComputer({
+      minPairs: 0,
+      signal: controller.signal,
+      onChunk: () => {
+        chunks++;
+        controller.abort();
+      },
+    });
+    await compute(t, a, b);
+    expect(chunks).toBeLessThan(8); // 8 slices in all: the rest were never sent
+    await pool.close();
+    await expect(pool.keyComputer({ minPairs: 0 })(t, a, b)).rejects.toThrow(/closed/);
+    await expect(pool.load(':memory:', 0)).rejects.toThrow(/closed/);
+  }, 60_000);
+
+  it('a load failure on the worker is reported', async () => {
+    const pool = new DedupeWorkerPool(1);
+    try {
+      await expect(pool.load('/nonexistent/dir/missing.cprep', 0)).rejects.toThrow();
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a run cancelled while loading still ends as cancelled (its pool is closed on the way out)', async () => {
+    const ws = seededWorkspace(200);
+    const jobs = new JobManager(ws.db);
+    jobs.events.on('progress', (p) => jobs.cancel(p.jobId));
+    const job = jobs.start('dedupe.run', (ctx) => runDedupe(ws, ctx, { threads: 2 }));
+    await expect(job.done).rejects.toMatchObject({ kind: 'cancelled' });
+  }, 60_000);
+});
