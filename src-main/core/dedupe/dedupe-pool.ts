@@ -3,7 +3,8 @@ import { spawnWorker } from '../workers/spawn';
 import type { DedupeLoadReply, DedupeWorkerReply, DedupeWorkerRequest } from '../workers/dedupe.worker';
 import type { KeyComputer } from './detect';
 import { computePatternKeys } from './pattern-keys';
-import { F, type RecordPart, type RecordTable } from './records';
+import type { LoadChunks, LoadedChunks } from './load-records';
+import { F, type RecordTable } from './records';
 
 /** Fields compared on codes alone (exact): their dictionaries are not copied into workers. */
 const CODE_ONLY = new Set<number>([F.mobile, F.phone, F.country, F.townComp]);
@@ -72,11 +73,11 @@ export class DedupeWorkerPool {
     for (const slot of this.slots) this.ensure(slot);
   }
 
-  /** Reads the active contacts from `fromId` on (a worker's half of the load). */
-  async load(dbPath: string, fromId: number): Promise<RecordPart> {
-    const reply = (await this.run({ type: 'load', dbPath, fromId }, [])) as DedupeLoadReply;
+  /** A worker's share of the load: the chunks it claims from the back (see `LoadChunks`). */
+  async load(dbPath: string, chunks: LoadChunks): Promise<LoadedChunks> {
+    const reply = (await this.run({ type: 'load', dbPath, chunks }, [])) as DedupeLoadReply;
     if ('error' in reply) throw new Error(reply.error);
-    return reply.part;
+    return reply.loaded;
   }
 
   /**

@@ -214,25 +214,32 @@ export class RecordBuilder {
   }
 
   /**
-   * Appends the records of a part built elsewhere (a worker loading the later contacts): its
-   * values are interned here in its own first-seen order, so the table is the one `add()` on
-   * every row in the same order would have built, codes included.
+   * Appends records `from` ≤ r < `to` of a part built elsewhere (a worker loading some of the
+   * contacts). Their values are interned here when first met, row by row, so the table is the
+   * one `add()` on every row in the same order would have built, codes included. `remap`
+   * (from `partRemap`) carries the part's code → this builder's code across calls, for parts
+   * appended in several pieces.
    */
-  appendPart(part: RecordPart): void {
-    while (this.cap < this.n + part.n) this.grow();
-    const from = this.n;
-    this.ids.set(part.ids, from);
-    this.kinds.set(part.kinds, from);
+  appendPart(part: RecordPart, from = 0, to = part.n, remap = partRemap(part)): void {
+    const count = to - from;
+    while (this.cap < this.n + count) this.grow();
+    const at = this.n;
+    this.ids.set(part.ids.subarray(from, to), at);
+    this.kinds.set(part.kinds.subarray(from, to), at);
     for (let f = 0; f < FIELDS.length; f++) {
       const interner = this.fields[f]!;
       const dict = part.dicts[f]!;
-      const remap = new Int32Array(dict.length); // remap[0] = 0: missing stays missing
-      for (let k = 1; k < dict.length; k++) remap[k] = interner.internNormalised(dict[k]!);
+      const map = remap[f]!;
       const src = part.codes[f]!;
       const dst = this.codes[f]!;
-      for (let i = 0; i < part.n; i++) dst[from + i] = remap[src[i]!]!;
+      for (let i = 0; i < count; i++) {
+        const c = src[from + i]!;
+        let m = map[c]!;
+        if (m < 0) m = map[c] = interner.internNormalised(dict[c]!);
+        dst[at + i] = m;
+      }
     }
-    this.n += part.n;
+    this.n += count;
   }
 
   /** The finished table; code arrays live in SharedArrayBuffers so workers read them without copies. */
@@ -250,6 +257,15 @@ export class RecordBuilder {
       columns: FIELDS.map((_, f) => ({ dict: this.fields[f]!.dict, codes: shared(this.codes[f]!) })),
     };
   }
+}
+
+/** A part's code → builder code maps, per field, all unknown (-1) but code 0 (missing stays missing). */
+export function partRemap(part: RecordPart): Int32Array[] {
+  return part.dicts.map((d) => {
+    const m = new Int32Array(d.length).fill(-1);
+    m[0] = 0;
+    return m;
+  });
 }
 
 /** Normalised value of a field for record i ('' when missing). */

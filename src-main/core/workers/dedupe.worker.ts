@@ -1,21 +1,21 @@
 import { parentPort } from 'node:worker_threads';
 import { Comparer } from '../dedupe/compare';
-import { loadRecordPart } from '../dedupe/load-records';
+import { loadRecordChunks, type LoadChunks, type LoadedChunks } from '../dedupe/load-records';
 import { computePatternKeys } from '../dedupe/pattern-keys';
-import type { RecordPart, RecordTable } from '../dedupe/records';
+import type { RecordTable } from '../dedupe/records';
 
 /**
- * Dedupe worker. Loading: reads and normalises the later half of the active contacts while the
- * main thread does the first half. Comparing: receives the record table once (code arrays are
- * SharedArrayBuffers, only the dictionaries are copied), then slices of candidate pairs; replies
- * with their pattern keys.
+ * Dedupe worker. Loading: reads and normalises chunks of the active contacts from the back
+ * while the main thread reads them from the front (see `LoadChunks`). Comparing: receives the
+ * record table once (code arrays are SharedArrayBuffers, only the dictionaries are copied), then
+ * slices of candidate pairs; replies with their pattern keys.
  */
 export type DedupeWorkerRequest =
-  | { type: 'load'; dbPath: string; fromId: number }
+  | { type: 'load'; dbPath: string; chunks: LoadChunks }
   | { type: 'table'; table: RecordTable }
   | { type: 'pairs'; seq: number; a: Int32Array; b: Int32Array };
 export type DedupeWorkerReply = { seq: number; keys: Float64Array } | { seq: number; error: string };
-export type DedupeLoadReply = { part: RecordPart } | { error: string };
+export type DedupeLoadReply = { loaded: LoadedChunks } | { error: string };
 
 let table: RecordTable | undefined;
 let comparer: Comparer | undefined;
@@ -23,13 +23,15 @@ let comparer: Comparer | undefined;
 parentPort!.on('message', (req: DedupeWorkerRequest) => {
   if (req.type === 'load') {
     try {
-      const part = loadRecordPart(req.dbPath, req.fromId);
+      const loaded = loadRecordChunks(req.dbPath, req.chunks);
+      const { part } = loaded;
       const transfer = [
         part.ids.buffer,
         part.kinds.buffer,
         ...part.codes.map((c) => c.buffer),
+        loaded.segments.buffer,
       ] as ArrayBuffer[];
-      parentPort!.postMessage({ part } satisfies DedupeLoadReply, transfer);
+      parentPort!.postMessage({ loaded } satisfies DedupeLoadReply, transfer);
     } catch (e) {
       parentPort!.postMessage({ error: (e as Error).message } satisfies DedupeLoadReply);
     }

@@ -21,6 +21,8 @@ function seededWorkspace(rows: number) {
   return ws;
 }
 
+const oneChunk = () => ({ bounds: Float64Array.of(0, 10), claims: new Int32Array(new SharedArrayBuffer(4)) });
+
 describe('dedupe worker pool shared by the phases of a run', () => {
   it('one pool for load, random pairs and comparisons: same table, models, pairs and groups as one thread', async () => {
     const ws = seededWorkspace(3000);
@@ -80,13 +82,13 @@ describe('dedupe worker pool shared by the phases of a run', () => {
     expect(chunks).toBeLessThan(8); // 8 slices in all: the rest were never sent
     await pool.close();
     await expect(pool.keyComputer({ minPairs: 0 })(t, a, b)).rejects.toThrow(/closed/);
-    await expect(pool.load(':memory:', 0)).rejects.toThrow(/closed/);
+    await expect(pool.load(':memory:', oneChunk())).rejects.toThrow(/closed/);
   }, 60_000);
 
   it('a load failure on the worker is reported', async () => {
     const pool = new DedupeWorkerPool(1);
     try {
-      await expect(pool.load('/nonexistent/dir/missing.cprep', 0)).rejects.toThrow();
+      await expect(pool.load('/nonexistent/dir/missing.cprep', oneChunk())).rejects.toThrow();
     } finally {
       await pool.close();
     }

@@ -17,7 +17,7 @@ function plain(t: RecordTable) {
 }
 
 describe('loading contacts for dedupe', () => {
-  it('two halves read at once (this thread + a worker) give the very table one thread builds', async () => {
+  it('chunks read at once from both ends (this thread + a worker) give the very table one thread builds', async () => {
     const ws = tempWorkspace();
     const insert = contactInserter(ws.db);
     ws.db.exec('BEGIN');
@@ -38,6 +38,22 @@ describe('loading contacts for dedupe', () => {
     expect(single.n).toBe(3000 - Math.floor(3000 / 17));
     expect(new Set(single.kind).size).toBeGreaterThan(1);
     expect(plain(halves)).toEqual(plain(single));
+    // many small chunks claimed from both ends (some empty: ids of removed contacts), the
+    // worker's appended in several pieces
+    for (const chunkRows of [1, 37, 500]) {
+      let workerClaimed = 0;
+      const chunked = await loadRecords(ws.db, undefined, {
+        parallel: 'always',
+        chunkRows,
+        // this thread starts once the worker has claimed a third of the chunks
+        beforeOwnChunks: async ({ bounds, claims }) => {
+          while ((workerClaimed = Atomics.load(claims, 0)) < (bounds.length - 1) / 3)
+            await new Promise((r) => setTimeout(r, 1));
+        },
+      });
+      expect(workerClaimed).toBeGreaterThan(0);
+      expect(plain(chunked)).toEqual(plain(single));
+    }
   });
 
   it('an empty or one-contact workspace loads on this thread', async () => {
