@@ -130,6 +130,21 @@ function emailChanceWithinSurname(
   return { exact: exact / pairs, local: (local - exact) / pairs };
 }
 
+/** Value-frequency chances of one model kind, from the table alone (no pairs needed). */
+interface ValueChances {
+  /** Per comparison: chance two members share the field's exact value (undefined: not estimated). */
+  exact: Array<number | undefined>;
+  within: { exact: number; local: number } | undefined;
+}
+
+function tableValueChances(t: RecordTable, kind: ModelKind, members: number[]): ValueChances {
+  const exact = COMPARISONS[kind].map((def) => {
+    const field = EXACT_SOURCE_FIELD[def.field];
+    return field === undefined ? undefined : exactChance(t, F[field as FieldName], members);
+  });
+  return { exact, within: emailChanceWithinSurname(t, members) };
+}
+
 export async function detectDuplicates(t: RecordTable, options: DetectOptions = {}): Promise<DetectResult> {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const progress = options.progress ?? (() => undefined);
@@ -189,11 +204,18 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   const compute = options.computeKeys ?? (async (tt, a, b) => computePatternKeys(tt, a, b));
   let keys: Float64Array;
   let randomKeys: Float64Array;
+  const comparing = early
+    ? compute(t, cand.a, cand.b)
+    : compute(t, withRandom(cand.a, 'a'), withRandom(cand.b, 'b'));
+  comparing.catch(() => undefined); // awaited just below; a failure surfaces there
+  // While the workers compare: the parts of the u estimate that depend on the table alone.
+  const valueChances = new Map<ModelKind, ValueChances>();
+  for (const [kind, members] of membersOf) valueChances.set(kind, tableValueChances(t, kind, members));
   if (early) {
-    keys = await compute(t, cand.a, cand.b);
+    keys = await comparing;
     randomKeys = await early;
   } else {
-    const all = await compute(t, withRandom(cand.a, 'a'), withRandom(cand.b, 'b'));
+    const all = await comparing;
     keys = all.subarray(0, cand.a.length);
     randomKeys = all.subarray(cand.a.length);
   }
@@ -214,16 +236,12 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
       counts: levelCountsOfKeys(kind, randomKeys.subarray(range.from, range.to)),
       pairs: range.to - range.from,
     };
-    const exact = COMPARISONS[kind].map((def) => {
-      const field = EXACT_SOURCE_FIELD[def.field];
-      return field === undefined ? undefined : exactChance(t, F[field as FieldName], members);
-    });
+    const { exact, within } = valueChances.get(kind)!;
     const u = estimateU(kind, r.counts, exact);
     // E-mail addresses are built from names (hans.muster@…), so agreement on the email is far
     // more likely between namesakes than between random people: its u is taken among pairs
     // sharing the last name, the situation in which the email comparison actually decides.
     const e = COMPARISONS[kind].findIndex((d) => d.field === 'EMAIL1');
-    const within = emailChanceWithinSurname(t, members);
     if (e >= 0 && within) {
       const ue = u[e]!;
       const last = ue.length - 1;
