@@ -3,7 +3,8 @@ import { countContacts } from '../contacts/contact-store';
 import { FINDINGS_COLUMNS, FINDINGS_INDEXES } from '../db/migrations/0004-findings';
 import type { Workspace } from '../db/workspace';
 import type { JobContext } from '../jobs/job-runner';
-import { CheckPool } from './check-pool';
+import { BatchPool } from '../workers/batch-pool';
+import type { ChecksRange, ChecksWorkerData } from '../workers/checks.worker';
 import { loadCheckSettings, makeContext, prepareIndexes } from './context';
 import { findingBulkInserter } from './findings-store';
 import { checkRange, FINDING_WIDTH, NEXT_BOUND_SELECT, RANGE_SELECT, type BatchResult } from './raw-contact';
@@ -48,7 +49,7 @@ export async function runChecks(
   const edited = new Set<number>();
   const onChange = (ids: number[]) => ids.forEach((id) => edited.add(id));
   ws.events.on('contacts.changed', onChange);
-  let pool: CheckPool | undefined;
+  let pool: BatchPool<ChecksRange, BatchResult> | undefined;
   try {
     const total = countContacts(conn);
     job.progress('preparing', 0, total);
@@ -58,13 +59,18 @@ export async function runChecks(
     const writeBatch = conn.transaction(findingBulkInserter(conn, STAGING));
     const workers = options.workers ?? (total < 20_000 ? 0 : 2);
     if (workers > 0)
-      pool = new CheckPool(workers, {
-        dbPath: ws.path,
-        checks: checks.map((c) => c.name),
-        settings,
-        indexes,
-        today: today.toISOString(),
-      });
+      pool = new BatchPool<ChecksRange, BatchResult>(
+        'checks',
+        workers,
+        {
+          dbPath: ws.path,
+          checks: checks.map((c) => c.name),
+          settings,
+          indexes,
+          today: today.toISOString(),
+        } satisfies ChecksWorkerData,
+        'Checks worker',
+      );
     const ctx = workers > 0 ? undefined : makeContext(checks, settings, indexes, today);
 
     const nextBound = conn.prepare(NEXT_BOUND_SELECT).pluck();
@@ -84,7 +90,7 @@ export async function runChecks(
       const upTo = nextBound.get(after, batchSize) as number | null;
       if (upTo == null) break;
       inflight.push(
-        pool ? pool.submit(after, upTo) : Promise.resolve(checkRange(read, checks, ctx!, after, upTo)),
+        pool ? pool.submit({ after, upTo }) : Promise.resolve(checkRange(read, checks, ctx!, after, upTo)),
       );
       after = upTo;
       if (inflight.length >= (pool ? workers * 2 : 1)) await drainOne();

@@ -8,8 +8,14 @@ import {
 import { fieldByCode } from '../../../shared/secutix/fields';
 import { countContacts } from '../contacts/contact-store';
 import type { JobContext } from '../jobs/job-runner';
-import { batchExporter, readExportBatches, type BatchSpec, type ExportChunk } from './export-batch';
-import { ExportPool } from './export-pool';
+import { BatchPool } from '../workers/batch-pool';
+import {
+  batchExporter,
+  readExportBatches,
+  type BatchSpec,
+  type ExportChunk,
+  type RawExportRow,
+} from './export-batch';
 import { ErrorReport } from './error-report';
 import { createTableWriter, formatOf } from './table-writer';
 import { analyzeTemplate, builtinTemplate, loadTemplate } from './template';
@@ -70,7 +76,7 @@ export async function exportWorkspace(
   let exported = 0;
   let rejected = 0;
   let warnings = 0;
-  let pool: ExportPool | undefined;
+  let pool: BatchPool<RawExportRow[], ExportChunk> | undefined;
   const inflight: Array<Promise<ExportChunk>> = [];
   try {
     for (const row of template.headerRows) writer.write(row, false);
@@ -88,7 +94,8 @@ export async function exportWorkspace(
     const spec: BatchSpec = { options, codes: template.codes, rowFormat: writer.rowFormat, textColumns };
     // exceljs (the fallback writer) takes plain cells: not worth shipping across threads.
     const workers = writer.rowFormat === 'cells' ? 0 : (tuning.workers ?? (total < PARALLEL_FROM ? 0 : 2));
-    if (workers > 0) pool = new ExportPool(workers, spec);
+    if (workers > 0)
+      pool = new BatchPool<RawExportRow[], ExportChunk>('export', workers, spec, 'Export worker');
     const exportBatch = pool ? undefined : batchExporter(spec);
 
     const drainOne = async () => {

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { makeContext } from '../checks/context';
 import { checkRange, RANGE_SELECT, type BatchResult } from '../checks/raw-contact';
 import { selectChecks } from '../checks/registry';
+import { serveBatches } from './batch-pool';
 
 /**
  * Checks worker: reads the contacts of each id range it is given on its own read-only connection,
@@ -16,12 +17,11 @@ export interface ChecksWorkerData {
   indexes: Record<string, unknown>;
   today: string;
 }
-export interface ChecksBatchRequest {
-  seq: number;
+/** One batch: the active contacts with id in (after, upTo]. */
+export interface ChecksRange {
   after: number;
   upTo: number;
 }
-export type ChecksBatchReply = ({ seq: number } & BatchResult) | { seq: number; error: string };
 
 const data = workerData as ChecksWorkerData;
 const checks = selectChecks(data.checks);
@@ -30,11 +30,4 @@ const db = new Database(data.dbPath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const read = db.prepare(RANGE_SELECT).raw(true);
 
-parentPort!.on('message', (req: ChecksBatchRequest) => {
-  try {
-    const result = checkRange(read, checks, ctx, req.after, req.upTo);
-    parentPort!.postMessage({ seq: req.seq, ...result } satisfies ChecksBatchReply);
-  } catch (e) {
-    parentPort!.postMessage({ seq: req.seq, error: (e as Error).message } satisfies ChecksBatchReply);
-  }
-});
+serveBatches<ChecksRange, BatchResult>((r) => checkRange(read, checks, ctx, r.after, r.upTo));
