@@ -55,17 +55,25 @@ function fromRow(r: FindingDbRow): StoredFinding {
 /** Number of values per finding in insert order (see findingValues). */
 export const FINDING_WIDTH = 9;
 
+/** How a finding's params and suggestion become JSON text (a check may bring a faster one). */
+export interface FindingEncoder {
+  params(params: Finding['params']): string;
+  suggestion(suggestion: NonNullable<Finding['suggestion']>): string;
+}
+
+const JSON_ENCODER: FindingEncoder = { params: JSON.stringify, suggestion: JSON.stringify };
+
 /** Appends a finding's insert values to a flat array (one array per batch, not one per finding). */
-export function pushFindingValues(out: unknown[], f: Finding): void {
+export function pushFindingValues(out: unknown[], f: Finding, encode: FindingEncoder = JSON_ENCODER): void {
   out.push(
     f.rowId,
     f.field,
     f.code,
     f.severity,
     f.messageKey,
-    JSON.stringify(f.params),
+    encode.params(f.params),
     f.message,
-    f.suggestion ? JSON.stringify(f.suggestion) : null,
+    f.suggestion ? encode.suggestion(f.suggestion) : null,
     f.confidence,
   );
 }

@@ -1,4 +1,5 @@
 import type { Finding } from './check';
+import { pushFindingValues, type FindingEncoder } from './findings-store';
 
 /**
  * `pushFindingValues` (findings-store.ts) for the phone check's findings, with params and
@@ -10,17 +11,7 @@ import type { Finding } from './check';
  * `tests/unit/checks/phone-finding-values.test.ts` compares it with `pushFindingValues`.
  */
 export function pushPhoneFindingValues(out: unknown[], f: Finding): void {
-  out.push(
-    f.rowId,
-    f.field,
-    f.code,
-    f.severity,
-    f.messageKey,
-    paramsJson(f.params),
-    f.message,
-    f.suggestion ? suggestionJson(f.suggestion) : null,
-    f.confidence,
-  );
+  pushFindingValues(out, f, PHONE_ENCODER);
 }
 
 function paramsJson(params: Finding['params']): string {
@@ -38,3 +29,5 @@ function suggestionJson(suggestion: NonNullable<Finding['suggestion']>): string 
   }
   return json === '' ? '{}' : `${json}}`;
 }
+
+const PHONE_ENCODER: FindingEncoder = { params: paramsJson, suggestion: suggestionJson };
