@@ -58,6 +58,7 @@ export class DedupeWorkerPool {
   private readonly slots: Slot[];
   private readonly queue: Task[] = [];
   private failure: Error | undefined;
+  private readonly retiring: Array<Promise<number>> = [];
 
   constructor(readonly threads: number) {
     this.slots = Array.from({ length: Math.max(0, threads) }, () => ({}));
@@ -134,7 +135,7 @@ export class DedupeWorkerPool {
   /** Terminates the threads; tasks still running or queued fail. */
   async close(): Promise<void> {
     this.fail(new Error('dedupe worker pool closed'));
-    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
+    await Promise.all([...this.slots.map((s) => s.worker?.terminate()), ...this.retiring]);
   }
 
   /** Sends `t` to every thread that does not hold it yet (before any of its pairs: messages are ordered). */
@@ -172,13 +173,27 @@ export class DedupeWorkerPool {
     worker.on('message', (reply: Reply) => {
       const task = slot.current;
       slot.current = undefined;
+      if (task?.request.type === 'load') this.retire(slot, worker);
       task?.resolve(reply);
       this.dispatch();
     });
     worker.on('error', (e) => this.fail(e));
-    worker.on('exit', (code) => this.fail(new Error(`dedupe worker exited (${code})`)));
+    worker.on('exit', (code) => {
+      if (slot.worker === worker) this.fail(new Error(`dedupe worker exited (${code})`));
+    });
     slot.worker = worker;
     return worker;
+  }
+
+  /**
+   * The thread that loaded contacts is replaced by a fresh one (started on next use): its old
+   * generation kept the garbage of its share of the load (JSON, interning maps of up to 500k
+   * values at 1M contacts) until a major GC that comparing rarely triggers.
+   */
+  private retire(slot: Slot, worker: Worker): void {
+    slot.worker = undefined;
+    slot.table = undefined;
+    this.retiring.push(worker.terminate());
   }
 
   /** A thread failed or the pool closed: every pending task fails, and every later one. */

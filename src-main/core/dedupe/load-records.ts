@@ -141,6 +141,8 @@ export async function loadRecords(
     // the other threads start now, while this one waits for the worker's last chunk
     pool.warm();
     const theirs = await reply;
+    // the loading thread is replaced (see DedupeWorkerPool): its successor starts now
+    if (options.pool) pool.warm();
     const remap = partRemap(theirs.part);
     const seg = theirs.segments;
     for (let s = 0; s < seg.length; s += 3) {
