@@ -55,12 +55,7 @@ export function jaroWinklerArrays(a: string, b: string): number {
     if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
     k++;
   }
-  const jaro = (m / la + m / lb + (m - t / 2) / m) / 3;
-  if (jaro <= 0.7) return jaro;
-  let p = 0;
-  const maxP = Math.min(4, la, lb);
-  while (p < maxP && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return jaro + p * 0.1 * (1 - jaro);
+  return jaroWinklerFromCounts(a, b, la, lb, m, t);
 }
 
 /**
@@ -129,12 +124,7 @@ function jaroWinklerShort(a: string, b: string, la: number, lb: number): number 
     if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
     k++;
   }
-  const jaro = (m / la + m / lb + (m - t / 2) / m) / 3;
-  if (jaro <= 0.7) return jaro;
-  let p = 0;
-  const maxP = Math.min(4, la, lb);
-  while (p < maxP && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return jaro + p * 0.1 * (1 - jaro);
+  return jaroWinklerFromCounts(a, b, la, lb, m, t);
 }
 
 let row0 = new Int32Array(64);
@@ -233,4 +223,14 @@ export function isDigits(s: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return s.length > 0;
+}
+
+/** Jaro from `m` matches and `t` half-transpositions, with Winkler's boost for a common prefix (≤ 4). */
+function jaroWinklerFromCounts(a: string, b: string, la: number, lb: number, m: number, t: number): number {
+  const jaro = (m / la + m / lb + (m - t / 2) / m) / 3;
+  if (jaro <= 0.7) return jaro;
+  let p = 0;
+  const maxP = Math.min(4, la, lb);
+  while (p < maxP && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return jaro + p * 0.1 * (1 - jaro);
 }
