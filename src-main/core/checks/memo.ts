@@ -160,3 +160,30 @@ export function memo1<T>(fn: (value: string) => T): (value: string) => T {
     return out;
   };
 }
+
+/**
+ * A bounded cache for a pure function of a context key and a value (country and cell): one Map
+ * per context, so no key string is built per call. Cleared when `max` values are held.
+ */
+export function memo2<K, T>(
+  fn: (key: K, value: string) => T,
+  max = MAX_ENTRIES,
+): (key: K, value: string) => T {
+  const byKey = new Map<K, Map<string, T | typeof UNDEFINED>>();
+  let size = 0;
+  return (key, value) => {
+    let cache = byKey.get(key);
+    if (!cache) byKey.set(key, (cache = new Map()));
+    const hit = cache.get(value);
+    if (hit !== undefined) return hit === UNDEFINED ? (undefined as T) : hit;
+    const out = fn(key, value);
+    if (size >= max) {
+      byKey.clear();
+      size = 0;
+      return out;
+    }
+    cache.set(value, out === undefined ? UNDEFINED : out);
+    size += 1;
+    return out;
+  };
+}

@@ -3,6 +3,7 @@
  * national post prints after the country prefix: SecuTix has a separate COUNTRY column, so
  * `CH-1003`, `D-10115` and `L-4906` lose their prefix (ZIPCODE is Text 10, spec §3.5).
  */
+import { memo2 } from './memo';
 
 export interface PostcodeFormat {
   /** The full, canonical form. */
@@ -113,32 +114,14 @@ export interface PostcodeReading {
   changes: ('prefix' | 'layout' | 'padding')[];
 }
 
-const MAX_READINGS = 50_000;
-const readings = new Map<string, Map<string, PostcodeReading | undefined>>();
-let cachedReadings = 0;
-
 /**
  * Reads a ZIPCODE cell for a country with a known format; undefined for other countries.
  * Cached per country and cell (the postcode and town checks read the same cells several times
  * per row, and postcodes repeat across rows); the result is shared, so never mutate it. Reusing
  * the same `value` string also lets V8 keep its hash for the reference lookups. Bounded per thread.
  */
-export function readPostcode(country: string, raw: string): PostcodeReading | undefined {
-  let byRaw = readings.get(country);
-  if (!byRaw) readings.set(country, (byRaw = new Map()));
-  let reading = byRaw.get(raw);
-  if (reading === undefined && !byRaw.has(raw)) {
-    reading = readPostcodeUncached(country, raw);
-    if (cachedReadings >= MAX_READINGS) {
-      readings.clear();
-      cachedReadings = 0;
-      return reading;
-    }
-    byRaw.set(raw, reading);
-    cachedReadings += 1;
-  }
-  return reading;
-}
+export const readPostcode: (country: string, raw: string) => PostcodeReading | undefined =
+  memo2(readPostcodeUncached);
 
 function readPostcodeUncached(country: string, raw: string): PostcodeReading | undefined {
   const fmt = POSTCODE_FORMATS[country];

@@ -11,6 +11,7 @@ import { townKey } from '../reference/town-key';
 import { readPostcode } from './postcode-formats';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
+import { memo2 } from './memo';
 import { isSingleCase } from './name-case';
 import {
   fixNumberSpacing,
@@ -46,7 +47,7 @@ export const streetCheck: Check = {
     for (const [i, field] of LINES.entries()) {
       const value = contact.data[field]?.trim();
       if (!value) continue;
-      const line = (readings[i] = readLine(value, country));
+      const line = (readings[i] = readLine(country, value));
       if (line.junk) {
         out.push(
           finding(
@@ -110,37 +111,20 @@ interface LineReading {
   poBox: { street: string; box: string } | undefined;
 }
 
-const MAX_LINES = 50_000;
-const lineCache = new Map<string | undefined, Map<string, LineReading>>();
-let cachedLines = 0;
-
 /**
  * The line's reading, cached per country and value: street lines repeat (same street, same
  * number) and their regex work costs more than a lookup. Bounded per thread, cleared when full.
  */
-function readLine(value: string, country: string | undefined): LineReading {
-  let byValue = lineCache.get(country);
-  if (!byValue) lineCache.set(country, (byValue = new Map()));
-  let line = byValue.get(value);
-  if (!line) {
-    const junk = isJunkLine(value);
-    const formatted = junk ? value : format(value);
-    line = {
-      junk,
-      formatted,
-      reordered: !junk && country ? reorderNumber(formatted, country) : undefined,
-      poBox: splitPoBox(value),
-    };
-    if (cachedLines >= MAX_LINES) {
-      lineCache.clear();
-      cachedLines = 0;
-      return line;
-    }
-    byValue.set(value, line);
-    cachedLines += 1;
-  }
-  return line;
-}
+const readLine = memo2((country: string | undefined, value: string): LineReading => {
+  const junk = isJunkLine(value);
+  const formatted = junk ? value : format(value);
+  return {
+    junk,
+    formatted,
+    reordered: !junk && country ? reorderNumber(formatted, country) : undefined,
+    poBox: splitPoBox(value),
+  };
+});
 
 function format(value: string): string {
   const spaced = fixNumberSpacing(value.replace(/\s+/g, ' '));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/domain';
 import { finding } from '../../../src-main/core/checks/finding';
 import { pushFindingValues } from '../../../src-main/core/checks/findings-store';
-import { memoByFields, MemoKeys } from '../../../src-main/core/checks/memo';
+import { memo2, memoByFields, MemoKeys } from '../../../src-main/core/checks/memo';
 import { contact, ctx } from './helpers';
 
 describe('memoByFields', () => {
@@ -107,5 +107,34 @@ describe('memoByFields', () => {
     expect(echo(c, ctx())[0]!.message).toBe('Bern');
     c.data.TOWN = 'Thun';
     expect(echo(c, ctx())[0]!.message).toBe('Thun');
+  });
+});
+
+describe('memo2', () => {
+  it('computes once per (key, value), keeps keys apart and caches undefined results', () => {
+    const calls: string[] = [];
+    const read = memo2((country: string | undefined, cell: string) => {
+      calls.push(`${country}:${cell}`);
+      return cell === 'none' ? undefined : `${country}/${cell}`;
+    });
+    expect(read('CH', '1003')).toBe('CH/1003');
+    expect(read('CH', '1003')).toBe('CH/1003');
+    expect(read('FR', '1003')).toBe('FR/1003');
+    expect(read(undefined, '1003')).toBe('undefined/1003');
+    expect(read('CH', 'none')).toBeUndefined();
+    expect(read('CH', 'none')).toBeUndefined();
+    expect(calls).toEqual(['CH:1003', 'FR:1003', 'undefined:1003', 'CH:none']);
+  });
+
+  it('is bounded: when full it starts over instead of growing', () => {
+    let computed = 0;
+    const read = memo2((k: string, v: string) => (computed++, k + v), 3);
+    for (const v of ['a', 'b', 'c']) read('x', v); // 3 cached
+    read('x', 'd'); // full: cleared, 'd' not kept
+    computed = 0;
+    read('x', 'a');
+    expect(computed).toBe(1); // 'a' was dropped by the clear
+    read('x', 'a');
+    expect(computed).toBe(1); // and is cached again
   });
 });
