@@ -105,7 +105,7 @@ export function parsePhone(cleaned: string, region: CountryCode): ParsedPhone | 
  * defined type implies `isValid()` (which runs the same type patterns), so `isValid()` only runs
  * when the type is undefined.
  */
-export function parsePhoneWithLibphonenumber(cleaned: string, region: CountryCode): ParsedPhone | undefined {
+function parsePhoneWithLibphonenumber(cleaned: string, region: CountryCode): ParsedPhone | undefined {
   // extract: false — the cell was cleaned already; skipping libphonenumber's text search saves ~10%.
   const p = parsePhoneNumberFromString(cleaned, { defaultCountry: region, extract: false });
   if (!p) return undefined;

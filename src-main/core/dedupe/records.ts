@@ -267,9 +267,3 @@ export function partRemap(part: RecordPart): Int32Array[] {
     return m;
   });
 }
-
-/** Normalised value of a field for record i ('' when missing). */
-export function valueOf(t: RecordTable, f: number, i: number): string {
-  const c = t.columns[f]!;
-  return c.dict[c.codes[i]!]!;
-}
