@@ -1,7 +1,12 @@
 /** Unicode helpers shared by checks, dedupe, mapping and SQL functions (pure, no Node). */
 
+// eslint-disable-next-line no-control-regex -- the ASCII range, not a control character
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Removes diacritics: `Genève` → `Geneve`, `Müller` → `Muller`, `ß` → `ss`. */
 export function foldAccents(s: string): string {
+  // Pure ASCII (most values): NFD is the identity and none of the replacements below can match.
+  if (!NON_ASCII.test(s)) return s;
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
