@@ -123,6 +123,9 @@ export class RecordBuilder {
       case 'phone':
         return new FieldInterner((v) => v, false); // normalised by add(): needs the country
       case 'street':
+        // street lines repeat (households, buildings: ~30 % distinct) and normStreet is the
+        // costliest normaliser, so the raw cache pays even though the field has many values
+        return new FieldInterner(normStreet, true);
       case 'line2':
         return new FieldInterner(normStreet, false);
       case 'zip':
