@@ -1,3 +1,4 @@
+import { PairMemo } from './pair-memo';
 import { cologne } from './phonetics';
 import { bundledNicknames, type Nicknames } from './nicknames';
 import { F, KIND_CODE, type RecordTable } from './records';
@@ -193,34 +194,23 @@ export class Comparer {
   }
 
   // Name pairs repeat a lot (Hans/Peter in every block): levels cached per code pair.
-  private readonly firstCache = new Map<number, number>();
-  private readonly lastCache = new Map<number, number>();
-  /**
-   * Cache key of a code pair: lo·stride + hi stays a small integer (no heap number, cheaper
-   * Map hashing) while the dictionary is below 32768 values, else lo·2^26 + hi.
-   */
-  private pairKey(f: number, x: number, y: number): number {
-    const size = this.t.columns[f]!.dict.length;
-    const stride = size <= 32768 ? size : 67108864;
-    return x < y ? x * stride + y : y * stride + x;
-  }
+  private readonly firstCache = new PairMemo();
+  private readonly lastCache = new PairMemo();
   private cachedFirst(x: number, y: number): number {
     if (!x || !y) return 0;
-    const key = this.pairKey(F.first, x, y);
-    let l = this.firstCache.get(key);
-    if (l === undefined) {
+    let l = this.firstCache.get(x, y);
+    if (l < 0) {
       l = this.firstLevel(this.str(F.first, x), this.str(F.first, y));
-      if (this.firstCache.size < 2_000_000) this.firstCache.set(key, l);
+      this.firstCache.set(x, y, l);
     }
     return l;
   }
   private cachedLast(x: number, y: number): number {
     if (!x || !y) return 0;
-    const key = this.pairKey(F.last, x, y);
-    let l = this.lastCache.get(key);
-    if (l === undefined) {
+    let l = this.lastCache.get(x, y);
+    if (l < 0) {
       l = this.lastLevel(this.str(F.last, x), this.str(F.last, y), x, y);
-      if (this.lastCache.size < 2_000_000) this.lastCache.set(key, l);
+      this.lastCache.set(x, y, l);
     }
     return l;
   }

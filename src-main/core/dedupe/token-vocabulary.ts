@@ -1,3 +1,4 @@
+import { PairMemo } from './pair-memo';
 import { isDigits, jaroWinkler } from './similarity';
 
 /**
@@ -11,7 +12,7 @@ export class TokenVocabulary {
   private readonly ids = new Map<string, number>();
   private readonly tokens: string[] = [];
   private readonly digits: boolean[] = [];
-  private readonly sims = new Map<number, number>();
+  private readonly sims = new PairMemo();
   private used = new Uint8Array(16);
 
   /** Id of a token (ids are dense from 0). */
@@ -36,14 +37,10 @@ export class TokenVocabulary {
   similarity(x: number, y: number): number {
     if (x === y) return 1;
     if (this.digits[x] || this.digits[y]) return 0;
-    const lo = x < y ? x : y;
-    const hi = x < y ? y : x;
-    // a small-integer key while ids stay below 2^15, so the Map hashes no heap numbers
-    const key = hi < 32768 ? lo * 32768 + hi : lo * 67108864 + hi + 1073741824;
-    let s = this.sims.get(key);
-    if (s === undefined) {
+    let s = this.sims.get(x, y);
+    if (s < 0) {
       s = jaroWinkler(this.tokens[x]!, this.tokens[y]!);
-      if (this.sims.size < 2_000_000) this.sims.set(key, s);
+      this.sims.set(x, y, s);
     }
     return s;
   }
