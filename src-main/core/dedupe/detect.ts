@@ -81,18 +81,32 @@ export interface DetectStats {
 /** P(two records of `members` with the field filled hold the same value) = Σ p_v². */
 function exactChance(t: RecordTable, f: number, members: number[]): number | undefined {
   const col = t.columns[f]!;
-  const counts = new Map<number, number>();
+  // codes are dense dictionary indexes: count them in an array, not a Map
+  const counts = new Int32Array(col.dict.length);
   let filled = 0;
   for (const i of members) {
     const c = col.codes[i]!;
     if (c === 0) continue;
     filled++;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    counts[c]!++;
   }
   if (filled < 2) return undefined;
   let sum = 0;
-  for (const n of counts.values()) sum += n * (n - 1);
+  for (let c = 1; c < counts.length; c++) sum += counts[c]! * (counts[c]! - 1);
   return Math.max(sum / (filled * (filled - 1)), 1 / (filled * filled));
+}
+
+/** Σ n(n−1) over the runs of equal values of `keys` (ordered pairs sharing a key); sorts `keys`. */
+function orderedPairsSharingKey(keys: Float64Array): number {
+  keys.sort();
+  let sum = 0;
+  for (let k = 0, run = 1; k < keys.length; k++, run++) {
+    if (k + 1 === keys.length || keys[k + 1] !== keys[k]) {
+      sum += run * (run - 1);
+      run = 0;
+    }
+  }
+  return sum;
 }
 
 /** Chance that two records with the same last name share their email / its local part. */
@@ -102,31 +116,35 @@ function emailChanceWithinSurname(
 ): { exact: number; local: number } | undefined {
   const email = t.columns[F.email]!;
   const last = t.columns[F.last]!.codes;
-  const groups = new Map<number, number[]>();
+  // Local parts as codes (one per distinct email), so every count below is over numeric keys:
+  // (last name), (last name, email), (last name, local part).
+  const localOf = new Int32Array(email.dict.length);
+  const localCodes = new Map<string, number>();
+  for (let c = 1; c < email.dict.length; c++) {
+    const v = email.dict[c]!;
+    const l = v.slice(0, v.indexOf('@'));
+    let code = localCodes.get(l);
+    if (code === undefined) localCodes.set(l, (code = localCodes.size));
+    localOf[c] = code;
+  }
+  let n = 0;
+  for (const i of members) if (email.codes[i] !== 0 && last[i] !== 0) n++;
+  const byLast = new Float64Array(n);
+  const byEmail = new Float64Array(n);
+  const byLocal = new Float64Array(n);
+  const stride = Math.max(email.dict.length, localCodes.size) + 1;
+  let k = 0;
   for (const i of members) {
-    if (email.codes[i] === 0 || last[i] === 0) continue;
-    const g = groups.get(last[i]!);
-    if (g) g.push(email.codes[i]!);
-    else groups.set(last[i]!, [email.codes[i]!]);
+    const e = email.codes[i]!;
+    if (e === 0 || last[i] === 0) continue;
+    byLast[k] = last[i]!;
+    byEmail[k] = last[i]! * stride + e;
+    byLocal[k++] = last[i]! * stride + localOf[e]!;
   }
-  let pairs = 0;
-  let exact = 0;
-  let local = 0;
-  for (const codes of groups.values()) {
-    if (codes.length < 2) continue;
-    pairs += codes.length * (codes.length - 1);
-    const byCode = new Map<number, number>();
-    const byLocal = new Map<string, number>();
-    for (const c of codes) {
-      byCode.set(c, (byCode.get(c) ?? 0) + 1);
-      const v = email.dict[c]!;
-      const l = v.slice(0, v.indexOf('@'));
-      byLocal.set(l, (byLocal.get(l) ?? 0) + 1);
-    }
-    for (const n of byCode.values()) exact += n * (n - 1);
-    for (const n of byLocal.values()) local += n * (n - 1);
-  }
+  const pairs = orderedPairsSharingKey(byLast);
   if (pairs < 100) return undefined;
+  const exact = orderedPairsSharingKey(byEmail);
+  const local = orderedPairsSharingKey(byLocal);
   return { exact: exact / pairs, local: (local - exact) / pairs };
 }
 
