@@ -1,3 +1,4 @@
+import { NumberIds } from './number-ids';
 import { cologne, doubleMetaphone, frenchPhonetic } from './phonetics';
 import { F, KIND_CODE, KIND_NONE, type RecordTable } from './records';
 
@@ -122,14 +123,8 @@ export function buildCandidatePairs(
   const email = col(F.email);
 
   // Interned pair of two codes (keeps combined keys small enough for exact float arithmetic).
-  const pairIds = new Map<number, number>();
-  const pairId = (x: number, y: number): number => {
-    if (!x || !y) return 0;
-    const k = x * SHIFT + y;
-    let id = pairIds.get(k);
-    if (id === undefined) pairIds.set(k, (id = pairIds.size + 1));
-    return id;
-  };
+  const pairIds = new NumberIds();
+  const pairId = (x: number, y: number): number => (x && y ? pairIds.idOf(x * SHIFT + y) + 1 : 0);
   // kind folded into the key so individuals, structures and relays never pair up
   const k2 = (i: number, a: number, b: number) => (a && b ? (a * 4 + kind[i]!) * SHIFT + b : -1);
   const isPerson = (i: number) => kind[i] === KIND_CODE.individual || kind[i] === KIND_CODE.structure_relay;
@@ -180,7 +175,7 @@ export function buildCandidatePairs(
     if (options.skip?.includes(name)) continue;
     onProgress?.(name);
     const before = out.n;
-    const groups = new Map<number, number>();
+    const groups = new NumberIds(n);
     const sizes: number[] = [];
     for (let i = 0; i < n; i++) {
       const key = keyOf(i);
@@ -188,12 +183,8 @@ export function buildCandidatePairs(
         gid[i] = -1;
         continue;
       }
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = sizes.length;
-        groups.set(key, g);
-        sizes.push(0);
-      }
+      const g = groups.idOf(key);
+      if (g === sizes.length) sizes.push(0);
       gid[i] = g;
       sizes[g]!++;
     }

@@ -7,6 +7,7 @@ import type { FieldExplanation } from './cluster-store';
 import { estimateU, EXACT_SOURCE_FIELD, fitModel, type FsModel } from './model';
 import { PairScorer } from './pair-scorer';
 import { levelCountsOfKeys, sampleRandomPairs } from './random-pairs';
+import { NumberIds } from './number-ids';
 import { computePatternKeys } from './pattern-keys';
 import { decodePattern, encodePattern, MAX_COMPARISONS } from './patterns';
 import { F, type FieldName, type RecordTable } from './records';
@@ -148,6 +149,23 @@ function emailChanceWithinSurname(
   return { exact: exact / pairs, local: (local - exact) / pairs };
 }
 
+/** How many pairs have each pattern key (−1 = not compared), in order of first appearance. */
+function patternCounts(keys: Float64Array): Map<number, number> {
+  const ids = new NumberIds();
+  const distinct: number[] = [];
+  const n: number[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (key < 0) continue;
+    const id = ids.idOf(key);
+    if (id === n.length) {
+      distinct.push(key);
+      n.push(1);
+    } else n[id]!++;
+  }
+  return new Map(distinct.map((key, id) => [key, n[id]!]));
+}
+
 /** Value-frequency chances of one model kind, from the table alone (no pairs needed). */
 interface ValueChances {
   /** Per comparison: chance two members share the field's exact value (undefined: not estimated). */
@@ -241,9 +259,7 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   await checkpoint();
 
   progress('estimating model');
-  const counts = new Map<number, number>();
-  for (let k = 0; k < keys.length; k++)
-    if (keys[k]! >= 0) counts.set(keys[k]!, (counts.get(keys[k]!) ?? 0) + 1);
+  const counts = patternCounts(keys);
   const cmp = new Comparer(t);
   const models: Partial<Record<ModelKind, FsModel>> = {};
   for (const kind of MODEL_KINDS) {

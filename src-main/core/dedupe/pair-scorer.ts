@@ -1,5 +1,6 @@
 import type { ModelKind } from './compare';
 import { scoreLevels, type FsModel, type PatternScore } from './model';
+import { NumberIds } from './number-ids';
 import { decodePattern } from './patterns';
 import { F, type RecordTable } from './records';
 import type { Thresholds } from './detect';
@@ -14,6 +15,10 @@ interface PatternInfo extends PatternScore {
   lastExact: boolean;
   /** Same postcode (locality levels 'postcode+town' or 'postcode'). */
   zipExact: boolean;
+  /** u of exact agreement on first name, last name, postcode (for the adjustments; NaN: no such comparison). */
+  uFirst: number;
+  uLast: number;
+  uZip: number;
 }
 
 export interface PairScore {
@@ -36,7 +41,9 @@ const TF_MAX = 3;
  * versus a village. Then bands and vetoes.
  */
 export class PairScorer {
-  private readonly patterns = new Map<number, PatternInfo>();
+  // Pattern keys → their info: few thousand distinct keys, asked once per scored pair.
+  private readonly patternIds = new NumberIds();
+  private readonly patterns: PatternInfo[] = [];
   private readonly freq: Record<'first' | 'last' | 'zip', Float64Array>;
 
   constructor(
@@ -55,29 +62,30 @@ export class PairScorer {
   }
 
   pattern(key: number): PatternInfo {
-    let p = this.patterns.get(key);
-    if (!p) {
-      const d = decodePattern(key);
-      const model = this.models[d.kind]!;
-      const fi = model.comparisons.findIndex((c) => c.field === 'FIRSTNAME');
-      const li = model.comparisons.findIndex((c) => c.field === 'LASTNAME');
-      const zi = model.comparisons.findIndex((c) => c.field === 'ZIPCODE+TOWN');
-      p = {
-        ...scoreLevels(model, d.levels),
-        kind: d.kind,
-        firstExact: fi >= 0 && !d.swapped && d.levels[fi] === 1,
-        lastExact: li >= 0 && !d.swapped && d.levels[li] === 1,
-        zipExact: zi >= 0 && (d.levels[zi] === 1 || d.levels[zi] === 2),
-      };
-      this.patterns.set(key, p);
-    }
+    const id = this.patternIds.idOf(key);
+    if (id < this.patterns.length) return this.patterns[id]!;
+    const d = decodePattern(key);
+    const model = this.models[d.kind]!;
+    const fi = model.comparisons.findIndex((c) => c.field === 'FIRSTNAME');
+    const li = model.comparisons.findIndex((c) => c.field === 'LASTNAME');
+    const zi = model.comparisons.findIndex((c) => c.field === 'ZIPCODE+TOWN');
+    const uExact = (c: number) => (c >= 0 ? model.u[c]![1]! : NaN);
+    const p: PatternInfo = {
+      ...scoreLevels(model, d.levels),
+      kind: d.kind,
+      firstExact: fi >= 0 && !d.swapped && d.levels[fi] === 1,
+      lastExact: li >= 0 && !d.swapped && d.levels[li] === 1,
+      zipExact: zi >= 0 && (d.levels[zi] === 1 || d.levels[zi] === 2),
+      uFirst: uExact(fi),
+      uLast: uExact(li),
+      uZip: uExact(zi),
+    };
+    this.patterns.push(p);
     return p;
   }
 
-  private tf(kind: ModelKind, field: 'FIRSTNAME' | 'LASTNAME' | 'ZIPCODE+TOWN', freq: number): number {
-    const model = this.models[kind]!;
-    const c = model.comparisons.findIndex((d) => d.field === field);
-    const uExact = model.u[c]![1]!;
+  /** Term-frequency adjustment of an exact agreement on a value of frequency `freq`. */
+  private tf(uExact: number, freq: number): number {
     const adj = Math.log2(uExact / Math.max(freq, 1 / Math.max(1, this.t.n)));
     return Math.min(TF_MAX, Math.max(TF_MIN, adj));
   }
@@ -85,13 +93,10 @@ export class PairScorer {
   score(i: number, j: number, key: number): PairScore {
     const p = this.pattern(key);
     let weight = p.weight;
-    if (p.firstExact)
-      weight += this.tf(p.kind, 'FIRSTNAME', this.freq.first[this.t.columns[F.first]!.codes[i]!]!);
-    if (p.lastExact)
-      weight += this.tf(p.kind, 'LASTNAME', this.freq.last[this.t.columns[F.last]!.codes[i]!]!);
+    if (p.firstExact) weight += this.tf(p.uFirst, this.freq.first[this.t.columns[F.first]!.codes[i]!]!);
+    if (p.lastExact) weight += this.tf(p.uLast, this.freq.last[this.t.columns[F.last]!.codes[i]!]!);
     // A shared postcode in a city says less than in a village (same term-frequency logic).
-    if (p.zipExact)
-      weight += this.tf(p.kind, 'ZIPCODE+TOWN', this.freq.zip[this.t.columns[F.zip]!.codes[i]!]!);
+    if (p.zipExact) weight += this.tf(p.uZip, this.freq.zip[this.t.columns[F.zip]!.codes[i]!]!);
     void j; // exact agreement: both records hold the same value
     const probability = 1 / (1 + 2 ** -weight);
     // A clearly different first name, birthdate or structure name is never 'sure': a household
