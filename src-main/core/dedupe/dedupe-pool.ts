@@ -24,8 +24,8 @@ const SLICES_PER_THREAD = 4;
  * Slice size for `pairs` on `threads` workers: several slices per thread so the threads finish
  * together (one 250k slice and one 140k slice would leave a core idle for a third of the time).
  */
-export function sliceSize(pairs: number, threads: number): number {
-  return Math.max(1, Math.min(CHUNK, Math.ceil(pairs / (threads * SLICES_PER_THREAD))));
+export function sliceSize(pairs: number, threads: number, slicesPerThread = SLICES_PER_THREAD): number {
+  return Math.max(1, Math.min(CHUNK, Math.ceil(pairs / (threads * slicesPerThread))));
 }
 
 type Reply = DedupeWorkerReply | DedupeLoadReply;
@@ -85,6 +85,9 @@ export class DedupeWorkerPool {
    * Pattern keys of pairs on the pool's threads, in slices handed out as threads free up, on
    * at most `lanes` threads at once (default all). Fewer than `minPairs` pairs (default 200k)
    * are compared in-process. On abort it returns early (the job's next checkpoint throws).
+   * `slicesPerLane: 1` sends each lane all its pairs at once: for pairs compared while this
+   * thread is busy with synchronous work (blocking), since only this thread can hand a worker
+   * its next slice.
    */
   keyComputer(
     hooks: {
@@ -92,6 +95,7 @@ export class DedupeWorkerPool {
       signal?: AbortSignal;
       minPairs?: number;
       lanes?: number;
+      slicesPerLane?: number;
     } = {},
   ): KeyComputer {
     const minPairs = hooks.minPairs ?? MIN_PAIRS_FOR_WORKERS;
@@ -100,7 +104,7 @@ export class DedupeWorkerPool {
       if (a.length === 0 || a.length < minPairs || lanes < 1) return computePatternKeys(t, a, b);
       this.shareTable(t);
       const out = new Float64Array(a.length);
-      const chunk = sliceSize(a.length, lanes);
+      const chunk = sliceSize(a.length, lanes, hooks.slicesPerLane);
       let next = 0;
       let done = 0;
       const lane = async () => {

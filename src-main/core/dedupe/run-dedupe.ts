@@ -94,10 +94,11 @@ export async function runDedupe(
         signal: ctx.signal,
         onChunk: (done, total) => ctx.progress('comparing', done, total),
       }),
-      // Large runs: one worker compares the u estimate's random pairs while blocking runs here.
+      // Large runs: the workers compare the u estimate's random pairs while blocking runs here
+      // (one slice each: this thread cannot hand out further slices until blocking is done).
       computeRandomKeys:
         threads > 0 && table.n >= PARALLEL_LOAD_MIN
-          ? pool.keyComputer({ signal: ctx.signal, minPairs: 0, lanes: 1 })
+          ? pool.keyComputer({ signal: ctx.signal, minPairs: 0, slicesPerLane: 1 })
           : undefined,
       progress: (phase, done, total) => ctx.progress(phase, done ?? 0, total),
       checkpoint: () => ctx.checkpoint(),

@@ -35,7 +35,8 @@ describe('dedupe worker pool shared by the phases of a run', () => {
       expect(pool.started).toBe(2); // both threads start during the load
       const shared = await detectDuplicates(table, {
         computeKeys: pool.keyComputer({ minPairs: 0 }),
-        computeRandomKeys: pool.keyComputer({ minPairs: 0, lanes: 1 }),
+        // as runDedupe: the random pairs in one slice per thread, compared during blocking
+        computeRandomKeys: pool.keyComputer({ minPairs: 0, slicesPerLane: 1 }),
       });
       expect(pool.started).toBe(2);
       const { stats: s1, ...r1 } = reference;

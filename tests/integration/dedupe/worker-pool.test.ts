@@ -10,6 +10,8 @@ describe('dedupe worker pool', () => {
     expect(sliceSize(390_000, 2)).toBe(48_750);
     expect(sliceSize(6_500_000, 2)).toBe(250_000);
     expect(sliceSize(3, 2)).toBe(1);
+    expect(sliceSize(60_000, 2, 1)).toBe(30_000); // one slice per thread
+    expect(sliceSize(60_001, 2, 1)).toBe(30_001);
   });
 
   it('computes the same pattern keys on worker threads as in-process', async () => {
