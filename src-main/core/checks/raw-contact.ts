@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Contact, ContactData, ContactKind, Operation } from '../../../shared/domain';
+import type { Contact, ContactKind, Operation } from '../../../shared/domain';
+import { parseContactData } from '../contacts/contact-data-json';
 import type { Check, CheckContext } from './check';
 import { pushContactValues } from './context';
 import { FINDING_WIDTH } from './findings-store';
@@ -51,7 +52,7 @@ export { FINDING_WIDTH };
 export function contactFromRaw(r: RawContact): Contact {
   return {
     id: r[0],
-    data: JSON.parse(r[1]) as ContactData,
+    data: parseContactData(r[1]),
     kindOverride: r[2] as ContactKind | null,
     operation: r[3] as Operation,
     sourceRowId: r[4],
