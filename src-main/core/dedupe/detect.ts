@@ -302,7 +302,7 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   const pairWeight = new Float64Array(keys.length);
   const pairBand = new Uint8Array(keys.length);
   for (let k = 0; k < keys.length; k++) {
-    if (keys[k]! < 0) continue;
+    if (keys[k]! < 0 || scorer.neverBanded(keys[k]!)) continue;
     const r = scorer.score(cand.a[k]!, cand.b[k]!, keys[k]!);
     if (r.band === 0) continue;
     pairProb[k] = r.probability;

@@ -19,6 +19,8 @@ interface PatternInfo extends PatternScore {
   uFirst: number;
   uLast: number;
   uZip: number;
+  /** Weight with the largest term-frequency adjustments its exact agreements could add. */
+  maxWeight: number;
 }
 
 export interface PairScore {
@@ -45,6 +47,8 @@ export class PairScorer {
   private readonly patternIds = new NumberIds();
   private readonly patterns: PatternInfo[] = [];
   private readonly freq: Record<'first' | 'last' | 'zip', Float64Array>;
+  /** The weight at which the probability 1 / (1 + 2^−w) reaches the review threshold. */
+  private readonly reviewWeight: number;
 
   constructor(
     private readonly t: RecordTable,
@@ -59,7 +63,9 @@ export class PairScorer {
       return out;
     };
     this.freq = { first: count(F.first), last: count(F.last), zip: count(F.zip) };
+    this.reviewWeight = Math.log2(thresholds.review / (1 - thresholds.review));
   }
+
 
   pattern(key: number): PatternInfo {
     const id = this.patternIds.idOf(key);
@@ -70,8 +76,9 @@ export class PairScorer {
     const li = model.comparisons.findIndex((c) => c.field === 'LASTNAME');
     const zi = model.comparisons.findIndex((c) => c.field === 'ZIPCODE+TOWN');
     const uExact = (c: number) => (c >= 0 ? model.u[c]![1]! : NaN);
+    const score = scoreLevels(model, d.levels);
     const p: PatternInfo = {
-      ...scoreLevels(model, d.levels),
+      ...score,
       kind: d.kind,
       firstExact: fi >= 0 && !d.swapped && d.levels[fi] === 1,
       lastExact: li >= 0 && !d.swapped && d.levels[li] === 1,
@@ -79,9 +86,20 @@ export class PairScorer {
       uFirst: uExact(fi),
       uLast: uExact(li),
       uZip: uExact(zi),
+      maxWeight: 0,
     };
+    p.maxWeight = score.weight + TF_MAX * (+p.firstExact + +p.lastExact + +p.zipExact);
     this.patterns.push(p);
     return p;
+  }
+
+  /**
+   * True when no pair with this pattern can get a band: even with the largest term-frequency
+   * adjustments its probability stays below 'review' (the margin absorbs rounding). Most
+   * candidate pairs are clear non-matches; they are skipped without being scored.
+   */
+  neverBanded(key: number): boolean {
+    return this.pattern(key).maxWeight < this.reviewWeight - 1e-6;
   }
 
   /** Term-frequency adjustment of an exact agreement on a value of frequency `freq`. */
