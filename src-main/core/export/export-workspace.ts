@@ -13,8 +13,8 @@ import {
   batchExporter,
   readExportBatches,
   type BatchSpec,
+  type ExportBatch,
   type ExportChunk,
-  type RawExportRow,
 } from './export-batch';
 import { ErrorReport } from './error-report';
 import { createTableWriter, formatOf } from './table-writer';
@@ -76,7 +76,7 @@ export async function exportWorkspace(
   let exported = 0;
   let rejected = 0;
   let warnings = 0;
-  let pool: BatchPool<RawExportRow[], ExportChunk> | undefined;
+  let pool: BatchPool<ExportBatch, ExportChunk> | undefined;
   const inflight: Array<Promise<ExportChunk>> = [];
   try {
     for (const row of template.headerRows) writer.write(row, false);
@@ -95,7 +95,7 @@ export async function exportWorkspace(
     // exceljs (the fallback writer) takes plain cells: not worth shipping across threads.
     const workers = writer.rowFormat === 'cells' ? 0 : (tuning.workers ?? (total < PARALLEL_FROM ? 0 : 2));
     if (workers > 0)
-      pool = new BatchPool<RawExportRow[], ExportChunk>('export', workers, spec, 'Export worker');
+      pool = new BatchPool<ExportBatch, ExportChunk>('export', workers, spec, 'Export worker');
     const exportBatch = pool ? undefined : batchExporter(spec);
 
     const drainOne = async () => {
@@ -113,7 +113,7 @@ export async function exportWorkspace(
     };
     // Bounded in flight (two batches per worker): memory stays flat whatever the workspace size.
     const batchSize = tuning.batchSize ?? (writer.rowFormat === 'csv' ? 4000 : 2000);
-    for (const rows of readExportBatches(db, batchSize)) {
+    for (const rows of readExportBatches(db, batchSize, pool !== undefined)) {
       inflight.push(pool ? pool.submit(rows) : Promise.resolve(exportBatch!(rows)));
       if (inflight.length >= (pool ? workers * 2 : 1)) await drainOne();
     }
