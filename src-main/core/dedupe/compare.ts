@@ -1,7 +1,7 @@
 import { PairMemo } from './pair-memo';
 import { cologne } from './phonetics';
 import { bundledNicknames, type Nicknames } from './nicknames';
-import { F, KIND_CODE, type RecordTable } from './records';
+import { F, KIND_CODE, ROW_STRIDE, rowMajorCodes, type RecordTable } from './records';
 import { TokenVocabulary } from './token-vocabulary';
 import { jaroWinkler, tokenArraySimilarity, tokenSetSimilarity, withinOneEdit } from './similarity';
 
@@ -143,15 +143,19 @@ export class Comparer {
   /** Set by the last compare(): first/last names matched crosswise. */
   swapped = false;
 
+  /** The table's codes record by record (tables built without RecordBuilder.finish get them here). */
+  private readonly rows: Int32Array;
+
   constructor(
     private readonly t: RecordTable,
     nick?: Nicknames,
   ) {
     this.nick = nick ?? bundledNicknames();
+    this.rows = t.rows ?? rowMajorCodes(t);
   }
 
   private code(f: number, i: number): number {
-    return this.t.columns[f]!.codes[i]!;
+    return this.rows[i * ROW_STRIDE + f]!;
   }
   private str(f: number, code: number): string {
     return this.t.columns[f]!.dict[code]!;

@@ -63,6 +63,28 @@ export interface RecordTable {
   ids: Int32Array;
   kind: Uint8Array;
   columns: FieldColumn[];
+  /** The same codes record by record (see rowMajorCodes); built by RecordBuilder.finish(). */
+  rows?: Int32Array;
+}
+
+/** Codes per record in `RecordTable.rows`: the 14 fields padded to 16, one 64-byte cache line. */
+export const ROW_STRIDE = 16;
+if (FIELDS.length > ROW_STRIDE) throw new Error('dedupe records: more fields than ROW_STRIDE');
+
+/**
+ * The codes of every field record by record (record i at i·ROW_STRIDE). Comparing a pair reads
+ * ~14 codes of each record; from the column arrays that is ~28 scattered cache misses, from
+ * here two lines. Column arrays stay the layout of everything else (blocking reads one field
+ * over all records).
+ */
+export function rowMajorCodes(t: Pick<RecordTable, 'n' | 'columns'>, shared = false): Int32Array {
+  const size = Math.max(1, t.n * ROW_STRIDE);
+  const rows = shared ? new Int32Array(new SharedArrayBuffer(size * 4)) : new Int32Array(size);
+  for (let f = 0; f < t.columns.length; f++) {
+    const codes = t.columns[f]!.codes;
+    for (let i = 0, at = f; i < t.n; i++, at += ROW_STRIDE) rows[at] = codes[i]!;
+  }
+  return rows;
 }
 
 /**
@@ -253,11 +275,13 @@ export class RecordBuilder {
       out.set(src.subarray(0, n));
       return out;
     };
+    const columns = FIELDS.map((_, f) => ({ dict: this.fields[f]!.dict, codes: shared(this.codes[f]!) }));
     return {
       n,
       ids: shared(this.ids),
       kind: this.kinds.slice(0, n),
-      columns: FIELDS.map((_, f) => ({ dict: this.fields[f]!.dict, codes: shared(this.codes[f]!) })),
+      columns,
+      rows: rowMajorCodes({ n, columns }, true),
     };
   }
 }
