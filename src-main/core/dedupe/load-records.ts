@@ -25,9 +25,12 @@ export function readRecordRange(
   onRows?: (rows: number) => void,
 ): void {
   const stmt = db.prepare(`${ROWS} AND id >= ? ${toId === null ? '' : 'AND id < ?'} ORDER BY id`).raw();
-  const args = toId === null ? [fromId] : [fromId, toId];
+  type Row = [number, string, ContactKind | null];
+  // A bounded range is a chunk of a few thousand rows: fetched at once, cheaper than iterating.
+  const rows: Iterable<Row> =
+    toId === null ? (stmt.iterate(fromId) as IterableIterator<Row>) : (stmt.all(fromId, toId) as Row[]);
   let k = 0;
-  for (const row of stmt.iterate(...args) as IterableIterator<[number, string, ContactKind | null]>) {
+  for (const row of rows) {
     rb.add(row[0], JSON.parse(row[1]) as ContactData, row[2]);
     if (++k % 50_000 === 0) onRows?.(k);
   }
