@@ -14,6 +14,9 @@ export function forWorkers(t: RecordTable): RecordTable {
   return { ...t, columns: t.columns.map((c, f) => (CODE_ONLY.has(f) ? { dict: [], codes: c.codes } : c)) };
 }
 
+/** Contacts loaded by a worker from which it is replaced after the load (see `retire`). */
+export const RETIRE_LOADER_FROM = 200_000;
+
 /** Below this many candidate pairs, starting threads costs more than it saves. */
 export const MIN_PAIRS_FOR_WORKERS = 200_000;
 /** Largest slice of pairs sent at once; smaller when that gives each thread several slices. */
@@ -60,11 +63,22 @@ export class DedupeWorkerPool {
   private failure: Error | undefined;
   private readonly retiring: Array<Promise<number>> = [];
 
-  constructor(readonly threads: number) {
+  /** Threads started over the pool's life, replacements included (tests, diagnostics). */
+  spawned = 0;
+
+  /**
+   * `retireLoaderFrom`: a thread that loaded at least this many contacts is replaced (see
+   * `retire`); below it, its garbage is a few tens of MB and a replacement's start-up (~0.1 s
+   * of CPU, while blocking and the random pairs need both cores) costs more than it saves.
+   */
+  constructor(
+    readonly threads: number,
+    private readonly options: { retireLoaderFrom?: number } = {},
+  ) {
     this.slots = Array.from({ length: Math.max(0, threads) }, () => ({}));
   }
 
-  /** Threads started so far (for tests and diagnostics). */
+  /** Threads running now (for tests and diagnostics). */
   get started(): number {
     return this.slots.filter((s) => s.worker).length;
   }
@@ -174,10 +188,13 @@ export class DedupeWorkerPool {
   private ensure(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
     const worker = spawnWorker('dedupe');
+    this.spawned++;
     worker.on('message', (reply: Reply) => {
       const task = slot.current;
       slot.current = undefined;
-      if (task?.request.type === 'load') this.retire(slot, worker);
+      if (task?.request.type === 'load' && 'loaded' in reply) {
+        if (reply.loaded.part.n >= (this.options.retireLoaderFrom ?? RETIRE_LOADER_FROM)) this.retire(slot, worker);
+      }
       task?.resolve(reply);
       this.dispatch();
     });
@@ -190,9 +207,9 @@ export class DedupeWorkerPool {
   }
 
   /**
-   * The thread that loaded contacts is replaced by a fresh one (started on next use): its old
+   * A thread that loaded many contacts is replaced by a fresh one (started on next use): its old
    * generation kept the garbage of its share of the load (JSON, interning maps of up to 500k
-   * values at 1M contacts) until a major GC that comparing rarely triggers.
+   * values at 1M contacts, ~100 MB) until a major GC that comparing rarely triggers.
    */
   private retire(slot: Slot, worker: Worker): void {
     slot.worker = undefined;

@@ -49,6 +49,38 @@ describe('dedupe worker pool shared by the phases of a run', () => {
     }
   }, 60_000);
 
+  it.each([
+    { retireLoaderFrom: undefined, spawned: 2 },
+    { retireLoaderFrom: 1, spawned: 3 },
+  ])(
+    'replaces the loading thread only after a large load (retireLoaderFrom $retireLoaderFrom)',
+    async ({ retireLoaderFrom, spawned }) => {
+      const ws = seededWorkspace(2000);
+      const pool = new DedupeWorkerPool(2, { retireLoaderFrom });
+      try {
+        const table = await loadRecords(ws.db, undefined, {
+          parallel: 'always',
+          pool,
+          chunkRows: 100,
+          // the worker loads some contacts whatever the timing: this thread waits for its first claim
+          beforeOwnChunks: async ({ claims }) => {
+            while (Atomics.load(claims, 0) === 0) await new Promise((r) => setTimeout(r, 1));
+          },
+        });
+        const single = await loadRecords(ws.db, undefined, { parallel: 'never' });
+        expect(Array.from(table.ids)).toEqual(Array.from(single.ids));
+        const { a, b } = sampleRandomPairs('individual', Int32Array.from({ length: table.n }, (_, i) => i), 5000);
+        const keys = await pool.keyComputer({ minPairs: 0 })(table, a, b);
+        expect(Array.from(keys)).toEqual(Array.from(computePatternKeys(table, a, b)));
+        expect(pool.spawned).toBe(spawned);
+      } finally {
+        await pool.close();
+        ws.close();
+      }
+    },
+    60_000,
+  );
+
   it('a pool reused for a second table sends the new table before its pairs', async () => {
     const t1 = generatedTable(1500, 1);
     const t2 = generatedTable(1500, 2);
