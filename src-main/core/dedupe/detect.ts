@@ -10,7 +10,7 @@ import { levelCountsOfKeys, sampleRandomPairs } from './random-pairs';
 import { NumberIds } from './number-ids';
 import { computePatternKeys } from './pattern-keys';
 import { decodePattern, encodePattern, MAX_COMPARISONS } from './patterns';
-import { F, type FieldName, type RecordTable } from './records';
+import { F, type FieldColumn, type FieldName, type RecordTable } from './records';
 
 export interface Thresholds {
   /** Match probability from which a pair is a sure duplicate. */
@@ -110,30 +110,41 @@ function orderedPairsSharingKey(keys: Float64Array): number {
   return sum;
 }
 
+/** Per email code, a code of its local part (before the @): equal local parts, equal codes. */
+interface LocalParts {
+  localOf: Int32Array;
+  count: number;
+}
+
+function localPartCodes(email: FieldColumn): LocalParts {
+  const localOf = new Int32Array(email.dict.length);
+  const codes = new Map<string, number>();
+  for (let c = 1; c < email.dict.length; c++) {
+    const v = email.dict[c]!;
+    const l = v.slice(0, v.indexOf('@'));
+    let code = codes.get(l);
+    if (code === undefined) codes.set(l, (code = codes.size));
+    localOf[c] = code;
+  }
+  return { localOf, count: codes.size };
+}
+
 /** Chance that two records with the same last name share their email / its local part. */
 function emailChanceWithinSurname(
   t: RecordTable,
   members: number[],
+  locals: LocalParts,
 ): { exact: number; local: number } | undefined {
   const email = t.columns[F.email]!;
   const last = t.columns[F.last]!.codes;
-  // Local parts as codes (one per distinct email), so every count below is over numeric keys:
-  // (last name), (last name, email), (last name, local part).
-  const localOf = new Int32Array(email.dict.length);
-  const localCodes = new Map<string, number>();
-  for (let c = 1; c < email.dict.length; c++) {
-    const v = email.dict[c]!;
-    const l = v.slice(0, v.indexOf('@'));
-    let code = localCodes.get(l);
-    if (code === undefined) localCodes.set(l, (code = localCodes.size));
-    localOf[c] = code;
-  }
+  // Counted over numeric keys: (last name), (last name, email), (last name, local part).
+  const { localOf } = locals;
   let n = 0;
   for (const i of members) if (email.codes[i] !== 0 && last[i] !== 0) n++;
   const byLast = new Float64Array(n);
   const byEmail = new Float64Array(n);
   const byLocal = new Float64Array(n);
-  const stride = Math.max(email.dict.length, localCodes.size) + 1;
+  const stride = Math.max(email.dict.length, locals.count) + 1;
   let k = 0;
   for (const i of members) {
     const e = email.codes[i]!;
@@ -173,12 +184,17 @@ interface ValueChances {
   within: { exact: number; local: number } | undefined;
 }
 
-function tableValueChances(t: RecordTable, kind: ModelKind, members: number[]): ValueChances {
+function tableValueChances(
+  t: RecordTable,
+  kind: ModelKind,
+  members: number[],
+  locals: LocalParts,
+): ValueChances {
   const exact = COMPARISONS[kind].map((def) => {
     const field = EXACT_SOURCE_FIELD[def.field];
     return field === undefined ? undefined : exactChance(t, F[field as FieldName], members);
   });
-  return { exact, within: emailChanceWithinSurname(t, members) };
+  return { exact, within: emailChanceWithinSurname(t, members, locals) };
 }
 
 export async function detectDuplicates(t: RecordTable, options: DetectOptions = {}): Promise<DetectResult> {
@@ -246,7 +262,8 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   comparing.catch(() => undefined); // awaited just below; a failure surfaces there
   // While the workers compare: the parts of the u estimate that depend on the table alone.
   const valueChances = new Map<ModelKind, ValueChances>();
-  for (const [kind, members] of membersOf) valueChances.set(kind, tableValueChances(t, kind, members));
+  const locals = localPartCodes(t.columns[F.email]!); // shared by the kinds
+  for (const [kind, members] of membersOf) valueChances.set(kind, tableValueChances(t, kind, members, locals));
   if (early) {
     keys = await comparing;
     randomKeys = await early;
