@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Finding, Severity } from './check';
+import type { PackedValues } from './finding-batch';
 
 /** A finding as stored: the check's Finding plus its row id in the findings table. */
 export interface StoredFinding extends Finding {
@@ -90,20 +91,30 @@ const INSERT_COLUMNS =
 const ROWS_PER_STATEMENT = 64;
 
 /**
- * Bulk insert for a checks run from a flat value array (FINDING_WIDTH per finding): 64 findings per
- * statement, several times faster than one statement per finding. Caller owns the transaction.
+ * Bulk insert for a checks run from a batch's packed values (FINDING_WIDTH per finding): 64
+ * findings per statement, several times faster than one statement per finding. The parameters
+ * are read through the batch's refs into one reused array (no slice per statement).
+ * Caller owns the transaction.
  */
-export function findingBulkInserter(db: Database, table: string): (flat: readonly unknown[]) => void {
+export function findingBulkInserter(db: Database, table: string): (batch: PackedValues) => void {
   const one = `(${Array(FINDING_WIDTH).fill('?').join(',')})`;
   const many = db.prepare(
     `INSERT INTO ${table}(${INSERT_COLUMNS}) VALUES ${Array(ROWS_PER_STATEMENT).fill(one).join(',')}`,
   );
   const single = db.prepare(`INSERT INTO ${table}(${INSERT_COLUMNS}) VALUES ${one}`);
   const chunk = ROWS_PER_STATEMENT * FINDING_WIDTH;
-  return (flat) => {
+  const manyParams = new Array<unknown>(chunk);
+  const singleParams = new Array<unknown>(FINDING_WIDTH);
+  return ({ distinct, refs }) => {
     let i = 0;
-    for (; i + chunk <= flat.length; i += chunk) many.run(flat.slice(i, i + chunk));
-    for (; i < flat.length; i += FINDING_WIDTH) single.run(flat.slice(i, i + FINDING_WIDTH));
+    for (; i + chunk <= refs.length; i += chunk) {
+      for (let j = 0; j < chunk; j++) manyParams[j] = distinct[refs[i + j]!];
+      many.run(manyParams);
+    }
+    for (; i < refs.length; i += FINDING_WIDTH) {
+      for (let j = 0; j < FINDING_WIDTH; j++) singleParams[j] = distinct[refs[i + j]!];
+      single.run(singleParams);
+    }
   };
 }
 

@@ -3,6 +3,7 @@ import type { Contact, ContactKind, Operation } from '../../../shared/domain';
 import { parseContactData } from '../contacts/contact-data-json';
 import type { Check, CheckContext } from './check';
 import { pushContactValues } from './context';
+import { packValues, unpackedValues, type PackedValues } from './finding-batch';
 import { FINDING_WIDTH } from './findings-store';
 
 /** An active contact as read by a checks batch (raw row of RANGE_SELECT; `data` still JSON text). */
@@ -29,8 +30,24 @@ export const NEXT_BOUND_SELECT =
 
 export interface BatchResult {
   rows: number;
-  /** Insert-ready finding values, FINDING_WIDTH per finding, flat (cheap to copy between threads). */
+  /** Insert-ready finding values, FINDING_WIDTH per finding, flat. */
   values: unknown[];
+}
+
+/** A checked batch as the main thread stores it (see finding-batch.ts). */
+export interface PackedBatch {
+  rows: number;
+  values: PackedValues;
+}
+
+/** A worker's batch: each distinct value once (cheaper to copy to the main thread). */
+export function packBatch(batch: BatchResult): PackedBatch {
+  return { rows: batch.rows, values: packValues(batch.values) };
+}
+
+/** A batch checked in the main thread: nothing is copied, so nothing is deduplicated. */
+export function inThreadBatch(batch: BatchResult): PackedBatch {
+  return { rows: batch.rows, values: unpackedValues(batch.values) };
 }
 
 /** Checks the active contacts with id in (after, upTo]; `read` is RANGE_SELECT prepared with raw(true). */

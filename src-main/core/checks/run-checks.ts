@@ -7,7 +7,14 @@ import { BatchPool } from '../workers/batch-pool';
 import type { ChecksRange, ChecksWorkerData } from '../workers/checks.worker';
 import { loadCheckSettings, makeContext, prepareIndexes } from './context';
 import { findingBulkInserter } from './findings-store';
-import { checkRange, FINDING_WIDTH, NEXT_BOUND_SELECT, RANGE_SELECT, type BatchResult } from './raw-contact';
+import {
+  checkRange,
+  FINDING_WIDTH,
+  inThreadBatch,
+  NEXT_BOUND_SELECT,
+  RANGE_SELECT,
+  type PackedBatch,
+} from './raw-contact';
 import { recheckContacts } from './recheck';
 import { selectChecks } from './registry';
 
@@ -49,7 +56,7 @@ export async function runChecks(
   const edited = new Set<number>();
   const onChange = (ids: number[]) => ids.forEach((id) => edited.add(id));
   ws.events.on('contacts.changed', onChange);
-  let pool: BatchPool<ChecksRange, BatchResult> | undefined;
+  let pool: BatchPool<ChecksRange, PackedBatch> | undefined;
   try {
     const total = countContacts(conn);
     job.progress('preparing', 0, total);
@@ -59,7 +66,7 @@ export async function runChecks(
     const writeBatch = conn.transaction(findingBulkInserter(conn, STAGING));
     const workers = options.workers ?? (total < 20_000 ? 0 : 2);
     if (workers > 0)
-      pool = new BatchPool<ChecksRange, BatchResult>(
+      pool = new BatchPool<ChecksRange, PackedBatch>(
         'checks',
         workers,
         {
@@ -75,13 +82,13 @@ export async function runChecks(
 
     const nextBound = conn.prepare(NEXT_BOUND_SELECT).pluck();
     const read = conn.prepare(RANGE_SELECT).raw(true);
-    const inflight: Array<Promise<BatchResult>> = [];
+    const inflight: Array<Promise<PackedBatch>> = [];
     let done = 0;
     let findings = 0;
     const drainOne = async () => {
       const result = await inflight.shift()!;
       writeBatch(result.values);
-      findings += result.values.length / FINDING_WIDTH;
+      findings += result.values.refs.length / FINDING_WIDTH;
       done += result.rows;
       job.progress('checking', done, total);
       await job.checkpoint();
@@ -90,7 +97,9 @@ export async function runChecks(
       const upTo = nextBound.get(after, batchSize) as number | null;
       if (upTo == null) break;
       inflight.push(
-        pool ? pool.submit({ after, upTo }) : Promise.resolve(checkRange(read, checks, ctx!, after, upTo)),
+        pool
+          ? pool.submit({ after, upTo })
+          : Promise.resolve(inThreadBatch(checkRange(read, checks, ctx!, after, upTo))),
       );
       after = upTo;
       if (inflight.length >= (pool ? workers * 2 : 1)) await drainOne();

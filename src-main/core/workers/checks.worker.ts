@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
 import { makeContext } from '../checks/context';
-import { checkRange, RANGE_SELECT, type BatchResult } from '../checks/raw-contact';
+import { checkRange, packBatch, RANGE_SELECT, type PackedBatch } from '../checks/raw-contact';
 import { selectChecks } from '../checks/registry';
 import { serveBatches } from './batch-pool';
 
 /**
  * Checks worker: reads the contacts of each id range it is given on its own read-only connection,
- * checks them and returns the findings as one flat value array. Reference data is loaded once,
- * when the worker starts.
+ * checks them and returns the findings' values packed (each distinct value once, see
+ * finding-batch.ts). Reference data is loaded once, when the worker starts.
  */
 export interface ChecksWorkerData {
   dbPath: string;
@@ -30,4 +30,7 @@ const db = new Database(data.dbPath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const read = db.prepare(RANGE_SELECT).raw(true);
 
-serveBatches<ChecksRange, BatchResult>((r) => checkRange(read, checks, ctx, r.after, r.upTo));
+serveBatches<ChecksRange, PackedBatch>(
+  (r) => packBatch(checkRange(read, checks, ctx, r.after, r.upTo)),
+  (batch) => [batch.values.refs.buffer as ArrayBuffer],
+);
