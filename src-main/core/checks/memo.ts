@@ -71,6 +71,7 @@ export class MemoKeys {
   constructor(
     readonly fields: readonly string[],
     private readonly extraKey?: (contact: Contact, ctx: CheckContext) => unknown,
+    private readonly maxEntries = MAX_ENTRIES,
   ) {}
 
   /** A slot number for one more memo sharing these keys. */
@@ -98,7 +99,7 @@ export class MemoKeys {
     }
     let slots = node.get(key) as Array<Entry | undefined> | undefined;
     if (!slots) {
-      if (this.size >= MAX_ENTRIES) {
+      if (this.size >= this.maxEntries) {
         this.root = new Map();
         this.size = 0;
         // A fresh (uncached) slot array: filled for this row only.

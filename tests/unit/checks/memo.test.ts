@@ -98,6 +98,20 @@ describe('memoByFields', () => {
     expect(seen).toEqual(['1 BERN', '1 bern', '2 BERN', '2 bern', '3 THUN', '3 thun', '4 BERN', '4 bern']);
   });
 
+  it('holds at most its maxEntries keys, then starts over with the same results', () => {
+    const calls: string[] = [];
+    const keys = new MemoKeys(['TOWN'], undefined, 2);
+    const echo = memoByFields(keys, (c: Contact) => {
+      calls.push(String(c.data.TOWN));
+      return [finding(c, 'TOWN', 'a.echo', 'info', '{t}', { t: String(c.data.TOWN) })];
+    });
+    const towns = ['Bern', 'Thun', 'Bern', 'Biel', 'Thun', 'Bern', 'Biel', 'Biel'];
+    const messages = towns.map((town, i) => echo(contact({ TOWN: town }, { id: i + 1 }), ctx())[0]!);
+    expect(messages.map((f) => `${f.rowId} ${f.message}`)).toEqual(towns.map((t, i) => `${i + 1} ${t}`));
+    // Bern, Thun cached; Biel finds it full (cleared, computed uncached); Thun, Bern, Biel anew.
+    expect(calls).toEqual(['Bern', 'Thun', 'Biel', 'Thun', 'Bern', 'Biel']);
+  });
+
   it('stays correct when the same contact object is edited between calls', () => {
     const keys = new MemoKeys(['TOWN']);
     const echo = memoByFields(keys, (c: Contact) => [
