@@ -44,17 +44,18 @@ function shapeKey(digits: string, prefixDigits: number): number | null {
   return (prefix * 10 + prefixLength) * 1000 + digits.length;
 }
 
+/** `parseInput` is built only when the shape is not cached (a string per phone saved). */
 function shapeOf(
   scope: string,
   key: number | null,
-  parseInput: string,
+  parseInput: () => string,
   ref: CountryCode | undefined,
   digits: string,
 ): Shape {
   let inScope = shapes.get(scope);
   let s = key === null ? undefined : inScope?.get(key);
   if (s) return s;
-  const parsed = parsePhoneNumberFromString(parseInput, ref);
+  const parsed = parsePhoneNumberFromString(parseInput(), ref);
   if (!parsed || !parsed.isPossible()) s = { ok: false, callingCode: '', prefix: '', skip: 0 };
   else {
     const nsn = parsed.nationalNumber as string;
@@ -90,6 +91,33 @@ function callingCodeOf(international: string): string | undefined {
   return undefined;
 }
 
+function badPhone(raw: string): PhoneResult {
+  return {
+    problem: 'bad-phone',
+    message: `"${raw}" is not a possible phone number; SecuTix could misread it.`,
+  };
+}
+
+/**
+ * body.replace(/\D/g, '') without a regex: the runs of ASCII digits, joined (\d is ASCII only).
+ * A phone is mostly digits in a few groups, so this is a few slices.
+ */
+export function asciiDigitsOf(body: string): string {
+  let out = '';
+  let run = -1; // start of the current run of digits
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      out += body.slice(run, i);
+      run = -1;
+    }
+  }
+  if (run === 0) return body; // digits only
+  return run > 0 ? out + body.slice(run) : out;
+}
+
 /**
  * Writes a phone in the form SecuTix reads unambiguously (spec §3.6). SecuTix parses a phone
  * against the address country (else the institution's), ignores a `+41`/`0041` prefix when that
@@ -104,33 +132,33 @@ export function secutixPhone(raw: string, referenceCountry: string | undefined):
   const input = raw.trim();
   const ref =
     referenceCountry && isCountryCode(referenceCountry) ? (referenceCountry as CountryCode) : undefined;
-  const forced = /^\((\d{1,4})\)/.exec(input);
+  // The regex only when the input starts with "(": most phones do not.
+  const forced = input.charCodeAt(0) === 40 ? /^\((\d{1,4})\)/.exec(input) : null;
   const body = forced ? input.slice(forced[0].length) : input;
-  let digits = body.replace(/\D/g, '');
-  let international = forced !== null || /^\s*\+/.test(input);
+  let digits = asciiDigitsOf(body);
+  // `input` is trimmed (trim() strips exactly what \s matches): /^\s*\+/ is its first character.
+  let international = forced !== null || input.charCodeAt(0) === 43;
   if (forced) digits = forced[1] + digits.replace(/^0/, '');
   else if (!international && digits.startsWith('00')) {
     international = true;
     digits = digits.slice(2);
   }
   if (!international && !ref) return { value: input };
-  const bad = {
-    problem: 'bad-phone',
-    message: `"${raw}" is not a possible phone number; SecuTix could misread it.`,
-  };
-  if (digits.length < 4) return bad;
+  if (digits.length < 4) return badPhone(raw);
   let s: Shape;
   let nsnDigits: string;
   if (international) {
     const cc = callingCodeOf(digits);
-    if (!cc) return bad;
-    s = shapeOf('+', shapeKey(digits, cc.length + 3), `+${digits}`, undefined, digits.slice(cc.length));
+    if (!cc) return badPhone(raw);
+    const all = digits;
     nsnDigits = digits.slice(cc.length);
+    s = shapeOf('+', shapeKey(digits, cc.length + 3), () => `+${all}`, undefined, nsnDigits);
   } else {
-    s = shapeOf(ref!, shapeKey(digits, 4), digits, ref, digits);
+    const national = digits;
+    s = shapeOf(ref!, shapeKey(digits, 4), () => national, ref, digits);
     nsnDigits = digits;
   }
-  if (!s.ok) return bad;
+  if (!s.ok) return badPhone(raw);
   const nsn = nsnDigits.slice(s.skip);
   if (ref && callingCodeOfCountry(ref) === s.callingCode) return { value: s.prefix + nsn };
   const full = `(${s.callingCode})${s.prefix}${nsn}`;
