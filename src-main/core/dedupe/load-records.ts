@@ -26,14 +26,29 @@ export function readRecordRange(
 ): void {
   const stmt = db.prepare(`${ROWS} AND id >= ? ${toId === null ? '' : 'AND id < ?'} ORDER BY id`).raw();
   type Row = [number, string, ContactKind | null];
-  // A bounded range is a chunk of a few thousand rows: fetched at once, cheaper than iterating.
-  const rows: Iterable<Row> =
-    toId === null ? (stmt.iterate(fromId) as IterableIterator<Row>) : (stmt.all(fromId, toId) as Row[]);
+  // A bounded range is a chunk of a few thousand rows: fetched at once (cheaper than iterating)
+  // and added field by field (see RecordBuilder.addMany); the open range goes in such batches too.
+  const add = (rows: Row[]) =>
+    rb.addMany(
+      rows.map((r) => r[0]),
+      rows.map((r) => JSON.parse(r[1]) as ContactData),
+      rows.map((r) => r[2]),
+    );
+  if (toId !== null) {
+    add(stmt.all(fromId, toId) as Row[]);
+    return;
+  }
+  let batch: Row[] = [];
   let k = 0;
-  for (const row of rows) {
-    rb.add(row[0], JSON.parse(row[1]) as ContactData, row[2]);
+  for (const row of stmt.iterate(fromId) as IterableIterator<Row>) {
+    batch.push(row);
+    if (batch.length === LOAD_CHUNK_ROWS) {
+      add(batch);
+      batch = [];
+    }
     if (++k % 50_000 === 0) onRows?.(k);
   }
+  add(batch);
 }
 
 /**

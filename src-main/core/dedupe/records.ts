@@ -171,40 +171,70 @@ export class RecordBuilder {
   }
 
   add(id: number, data: ContactData, kindOverride: ContactKind | null = null): void {
-    if (this.n === this.cap) this.grow();
-    const i = this.n++;
-    this.ids[i] = id;
-    const kind = kindOverride ?? deriveKind(data);
-    this.kinds[i] = kind ? KIND_CODE[kind] : KIND_NONE;
+    this.addMany([id], [data], [kindOverride]);
+  }
+
+  /**
+   * Adds contacts field by field: one field's values of the whole batch, then the next field.
+   * Row by row, the 14 interning maps take turns and evict each other from the CPU caches (a
+   * lookup then costs ~0.5 µs, ~11 µs a contact in all); field by field, one map at a time stays
+   * warm. Values are interned in row order within each field, so the codes are the same.
+   */
+  addMany(
+    ids: readonly number[],
+    data: readonly ContactData[],
+    kindOverrides: readonly (ContactKind | null)[],
+  ): void {
+    const count = data.length;
+    while (this.cap < this.n + count) this.grow();
+    const at = this.n;
     const fl = this.fields;
     const cc = this.codes;
-    const countryCode = fl[F.country]!.code(data.COUNTRY);
-    cc[F.country]![i] = countryCode;
-    const country = fl[F.country]!.dict[countryCode] || 'CH';
-    cc[F.first]![i] = fl[F.first]!.code(data.FIRSTNAME);
-    cc[F.last]![i] = fl[F.last]!.code(data.LASTNAME);
-    cc[F.dob]![i] = fl[F.dob]!.code(data.BIRTHDATE);
-    cc[F.email]![i] = fl[F.email]!.code(data.EMAIL1);
-    cc[F.mobile]![i] = data.CELLPHONE ? fl[F.mobile]!.code(normPhone(data.CELLPHONE, country)) : 0;
-    cc[F.phone]![i] = data.TELEPHONE ? fl[F.phone]!.code(normPhone(data.TELEPHONE, country)) : 0;
-    cc[F.street]![i] = fl[F.street]!.code(data.LINE1);
-    cc[F.line2]![i] = fl[F.line2]!.code(join(data.LINE2, data.LINE3));
-    // "1003 Lausanne" typed into the town cell: the postcode moves to its own field.
-    let zipRaw = data.ZIPCODE;
-    let townRaw = data.TOWN;
-    const glued =
-      townRaw && townRaw.trimStart().charCodeAt(0) <= 90
-        ? /^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$/.exec(townRaw)
-        : null;
-    if (glued) {
-      zipRaw ||= glued[1];
-      townRaw = glued[2];
+    const column = (f: number, value: (d: ContactData, r: number) => string | undefined) => {
+      const interner = fl[f]!;
+      const codes = cc[f]!;
+      for (let r = 0; r < count; r++) codes[at + r] = interner.code(value(data[r]!, r));
+    };
+    for (let r = 0; r < count; r++) {
+      this.ids[at + r] = ids[r]!;
+      const kind = kindOverrides[r] ?? deriveKind(data[r]!);
+      this.kinds[at + r] = kind ? KIND_CODE[kind] : KIND_NONE;
     }
-    cc[F.zip]![i] = fl[F.zip]!.code(zipRaw);
-    cc[F.town]![i] = fl[F.town]!.code(townRaw);
-    cc[F.org]![i] = fl[F.org]!.code(data.OFFICIAL_NAME);
-    cc[F.addrName]![i] = fl[F.addrName]!.code(join(data.ADDRESS_NAME1, data.ADDRESS_NAME2));
-    cc[F.townComp]![i] = fl[F.townComp]!.code(data.TOWN_COMPLEMENT);
+    column(F.country, (d) => d.COUNTRY);
+    column(F.first, (d) => d.FIRSTNAME);
+    column(F.last, (d) => d.LASTNAME);
+    column(F.dob, (d) => d.BIRTHDATE);
+    column(F.email, (d) => d.EMAIL1);
+    // phones are normalised with the row's country (default CH)
+    const countries = cc[F.country]!;
+    const countryDict = fl[F.country]!.dict;
+    const phoneOf = (raw: string | undefined, r: number) =>
+      raw ? normPhone(raw, countryDict[countries[at + r]!] || 'CH') : undefined;
+    column(F.mobile, (d, r) => phoneOf(d.CELLPHONE, r));
+    column(F.phone, (d, r) => phoneOf(d.TELEPHONE, r));
+    column(F.street, (d) => d.LINE1);
+    column(F.line2, (d) => join(d.LINE2, d.LINE3));
+    // "1003 Lausanne" typed into the town cell: the postcode moves to its own field.
+    const towns: Array<string | undefined> = new Array(count);
+    column(F.zip, (d, r) => {
+      let zipRaw = d.ZIPCODE;
+      let townRaw = d.TOWN;
+      const glued =
+        townRaw && townRaw.trimStart().charCodeAt(0) <= 90
+          ? /^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$/.exec(townRaw)
+          : null;
+      if (glued) {
+        zipRaw ||= glued[1];
+        townRaw = glued[2];
+      }
+      towns[r] = townRaw;
+      return zipRaw;
+    });
+    column(F.town, (_, r) => towns[r]);
+    column(F.org, (d) => d.OFFICIAL_NAME);
+    column(F.addrName, (d) => join(d.ADDRESS_NAME1, d.ADDRESS_NAME2));
+    column(F.townComp, (d) => d.TOWN_COMPLEMENT);
+    this.n += count;
   }
 
   private grow(): void {
