@@ -193,7 +193,8 @@ export class DedupeWorkerPool {
       const task = slot.current;
       slot.current = undefined;
       if (task?.request.type === 'load' && 'loaded' in reply) {
-        if (reply.loaded.part.n >= (this.options.retireLoaderFrom ?? RETIRE_LOADER_FROM)) this.retire(slot, worker);
+        if (reply.loaded.part.n >= (this.options.retireLoaderFrom ?? RETIRE_LOADER_FROM))
+          this.retire(slot, worker);
       }
       task?.resolve(reply);
       this.dispatch();

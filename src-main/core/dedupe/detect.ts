@@ -263,7 +263,8 @@ export async function detectDuplicates(t: RecordTable, options: DetectOptions = 
   // While the workers compare: the parts of the u estimate that depend on the table alone.
   const valueChances = new Map<ModelKind, ValueChances>();
   const locals = localPartCodes(t.columns[F.email]!); // shared by the kinds
-  for (const [kind, members] of membersOf) valueChances.set(kind, tableValueChances(t, kind, members, locals));
+  for (const [kind, members] of membersOf)
+    valueChances.set(kind, tableValueChances(t, kind, members, locals));
   if (early) {
     keys = await comparing;
     randomKeys = await early;

@@ -66,7 +66,6 @@ export class PairScorer {
     this.reviewWeight = Math.log2(thresholds.review / (1 - thresholds.review));
   }
 
-
   pattern(key: number): PatternInfo {
     const id = this.patternIds.idOf(key);
     if (id < this.patterns.length) return this.patterns[id]!;

@@ -10,7 +10,8 @@ describe('row-major record codes', () => {
     expect(t.rows).toBeDefined();
     expect(Array.from(t.rows!)).toEqual(Array.from(rowMajorCodes(t)));
     for (let i = 0; i < t.n; i++)
-      for (let f = 0; f < FIELDS.length; f++) expect(t.rows![i * ROW_STRIDE + f]).toBe(t.columns[f]!.codes[i]);
+      for (let f = 0; f < FIELDS.length; f++)
+        expect(t.rows![i * ROW_STRIDE + f]).toBe(t.columns[f]!.codes[i]);
   });
 
   it('are built by the Comparer for a table that lacks them (built by hand): same comparison keys', () => {
