@@ -22,7 +22,7 @@ function scanFlatStrings(s: string): ContactData | undefined {
   if (s.charCodeAt(0) !== 123 || s.indexOf('\\') >= 0 || CONTROL.test(s)) return undefined; // {
   const out: ContactData = {};
   if (s.charCodeAt(1) === 125) return s.length === 2 ? out : undefined; // {}
-  for (let i = 1; ; ) {
+  for (let i = 1; ;) {
     if (s.charCodeAt(i) !== 34) return undefined; // "
     const keyEnd = s.indexOf('"', i + 1);
     if (keyEnd < 0 || s.charCodeAt(keyEnd + 1) !== 58 || s.charCodeAt(keyEnd + 2) !== 34) return undefined; // :"

@@ -94,8 +94,7 @@ export async function exportWorkspace(
     const spec: BatchSpec = { options, codes: template.codes, rowFormat: writer.rowFormat, textColumns };
     // exceljs (the fallback writer) takes plain cells: not worth shipping across threads.
     const workers = writer.rowFormat === 'cells' ? 0 : (tuning.workers ?? (total < PARALLEL_FROM ? 0 : 2));
-    if (workers > 0)
-      pool = new BatchPool<ExportBatch, ExportChunk>('export', workers, spec, 'Export worker');
+    if (workers > 0) pool = new BatchPool<ExportBatch, ExportChunk>('export', workers, spec, 'Export worker');
     const exportBatch = pool ? undefined : batchExporter(spec);
 
     const drainOne = async () => {

@@ -125,7 +125,8 @@ describe('checks findings equivalence (generated workspace)', () => {
     await runChecksJob(ws, { workers: 2, batchSize: 700 });
     const pooled = findingLinesByCheck(ws);
     expect([...pooled.keys()].sort()).toEqual([...inline.keys()].sort());
-    for (const [name, lines] of inline) expect([...pooled.get(name)!].sort(), name).toEqual([...lines].sort());
+    for (const [name, lines] of inline)
+      expect([...pooled.get(name)!].sort(), name).toEqual([...lines].sort());
   });
 
   it('gives the recorded findings on damaged addresses, with a default country', async () => {

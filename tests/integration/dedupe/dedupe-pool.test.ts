@@ -69,7 +69,11 @@ describe('dedupe worker pool shared by the phases of a run', () => {
         });
         const single = await loadRecords(ws.db, undefined, { parallel: 'never' });
         expect(Array.from(table.ids)).toEqual(Array.from(single.ids));
-        const { a, b } = sampleRandomPairs('individual', Int32Array.from({ length: table.n }, (_, i) => i), 5000);
+        const { a, b } = sampleRandomPairs(
+          'individual',
+          Int32Array.from({ length: table.n }, (_, i) => i),
+          5000,
+        );
         const keys = await pool.keyComputer({ minPairs: 0 })(table, a, b);
         expect(Array.from(keys)).toEqual(Array.from(computePatternKeys(table, a, b)));
         expect(pool.spawned).toBe(spawned);

@@ -58,13 +58,28 @@ const ALPHABET = [
   ':',
   ',',
 ];
-const KEYS = ['FIRSTNAME', 'LASTNAME', 'TOWN', 'ZIPCODE', 'COUNTRY', 'EMAIL1', '', '0', '12', 'a"b', '__proto__'];
+const KEYS = [
+  'FIRSTNAME',
+  'LASTNAME',
+  'TOWN',
+  'ZIPCODE',
+  'COUNTRY',
+  'EMAIL1',
+  '',
+  '0',
+  '12',
+  'a"b',
+  '__proto__',
+];
 
 function randomString(rand: () => number, plain: boolean): string {
   const n = Math.floor(rand() * 12);
   let s = '';
   for (let i = 0; i < n; i++)
-    s += plain || rand() < 0.8 ? ALPHABET[Math.floor(rand() * 13)]! : ALPHABET[Math.floor(rand() * ALPHABET.length)]!;
+    s +=
+      plain || rand() < 0.8
+        ? ALPHABET[Math.floor(rand() * 13)]!
+        : ALPHABET[Math.floor(rand() * ALPHABET.length)]!;
   return s;
 }
 

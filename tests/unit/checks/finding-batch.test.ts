@@ -58,7 +58,8 @@ describe('packed finding values', () => {
     for (const count of [0, 1, 63, 64, 65, 200]) {
       const values = findingValues(count, 3);
       const expected: unknown[][] = [];
-      for (let i = 0; i < values.length; i += FINDING_WIDTH) expected.push(values.slice(i, i + FINDING_WIDTH));
+      for (let i = 0; i < values.length; i += FINDING_WIDTH)
+        expected.push(values.slice(i, i + FINDING_WIDTH));
       expect(storedRows(values, packValues)).toEqual(expected);
       expect(storedRows(values, unpackedValues)).toEqual(expected);
     }
