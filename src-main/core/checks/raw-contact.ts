@@ -59,7 +59,14 @@ export function checkRange(
   upTo: number,
 ): BatchResult {
   const rows = read.all(after, upTo) as RawContact[];
-  return { rows: rows.length, values: checkContacts(checks, rows.map(contactFromRaw), ctx) };
+  const values: unknown[] = [];
+  // Groups of a few hundred contacts: large enough for each check's data to stay warm, small
+  // enough that the parsed contacts die young (4,000 at once got promoted: +0.5 GB, more GC).
+  for (let from = 0; from < rows.length; from += CHECK_GROUP) {
+    const group = checkContacts(checks, rows.slice(from, from + CHECK_GROUP).map(contactFromRaw), ctx);
+    for (let k = 0; k < group.length; k++) values.push(group[k]);
+  }
+  return { rows: rows.length, values };
 }
 
 /**
@@ -96,6 +103,9 @@ export function checkContacts(
     }
   return values;
 }
+
+/** Contacts checked check by check at a time (see checkRange). */
+const CHECK_GROUP = 512;
 
 export { FINDING_WIDTH };
 
