@@ -76,18 +76,20 @@ export class PairScorer {
     const zi = model.comparisons.findIndex((c) => c.field === 'ZIPCODE+TOWN');
     const uExact = (c: number) => (c >= 0 ? model.u[c]![1]! : NaN);
     const score = scoreLevels(model, d.levels);
+    const firstExact = fi >= 0 && !d.swapped && d.levels[fi] === 1;
+    const lastExact = li >= 0 && !d.swapped && d.levels[li] === 1;
+    const zipExact = zi >= 0 && (d.levels[zi] === 1 || d.levels[zi] === 2);
     const p: PatternInfo = {
       ...score,
       kind: d.kind,
-      firstExact: fi >= 0 && !d.swapped && d.levels[fi] === 1,
-      lastExact: li >= 0 && !d.swapped && d.levels[li] === 1,
-      zipExact: zi >= 0 && (d.levels[zi] === 1 || d.levels[zi] === 2),
+      firstExact,
+      lastExact,
+      zipExact,
       uFirst: uExact(fi),
       uLast: uExact(li),
       uZip: uExact(zi),
-      maxWeight: 0,
+      maxWeight: score.weight + TF_MAX * (+firstExact + +lastExact + +zipExact),
     };
-    p.maxWeight = score.weight + TF_MAX * (+p.firstExact + +p.lastExact + +p.zipExact);
     this.patterns.push(p);
     return p;
   }
