@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ExportOptions } from '../../../shared/contract/export';
 import type { ContactData, ContactKind, Operation } from '../../../shared/domain';
 import { SECUTIX_FIELDS, type SecutixField } from '../../../shared/secutix/fields';
+import { walkFlatStrings, type FlatPairVisitor } from '../contacts/contact-data-json';
 import { ContactFields, fieldRowBuilder, ruleOptionsOf, type ContactHead } from './contact-row';
 import { csvSparseRecord, startsLikeFormula } from './csv-format';
 import type { FormattedRows, RowFormat } from './table-writer';
@@ -138,13 +139,27 @@ const NOTHING_CLEARED: string[] = [];
  * anything else (escapes, spaces, other value types) goes through JSON.parse.
  */
 export function readContactData(json: string, fields: ContactFields): void {
-  readContactDataAt(json, 0, json.length, json.indexOf('\\'), fields);
+  readContactDataAt(json, 0, json.length, json.indexOf('\\'), fields, fieldPutter(fields));
+}
+
+/**
+ * The visitor that stores each pair whose key is a field code into `fields` (keys matched in
+ * place, values sliced once). Made once per batch exporter, not per contact.
+ */
+function fieldPutter(fields: ContactFields): FlatPairVisitor {
+  return (s, keyStart, keyEnd, valueStart, valueEnd) => {
+    const order = fieldOrderAt(s, keyStart, keyEnd);
+    if (order >= 0) fields.putAt(order, s.slice(valueStart, valueEnd));
+    return true;
+  };
 }
 
 /**
  * readContactData on the JSON text s[start, end) (the end of a packed record, not sliced out
  * unless it needs JSON.parse). `backslash`: the first backslash in `s` at or after `start`, -1
- * when there is none.
+ * when there is none. Unlike parseContactData, raw control characters are not looked for: a
+ * packed record holds separators (0x1e, 0x1f) around its JSON, and `data` is always written by
+ * JSON.stringify, which escapes them.
  */
 function readContactDataAt(
   s: string,
@@ -152,9 +167,10 @@ function readContactDataAt(
   end: number,
   backslash: number,
   fields: ContactFields,
+  put: FlatPairVisitor,
 ): void {
   fields.reset();
-  if ((backslash < 0 || backslash >= end) && scanFlatObject(s, start, end, fields)) return;
+  if ((backslash < 0 || backslash >= end) && walkFlatStrings(s, start, end, put)) return;
   fields.reset();
   fields.fromData(JSON.parse(s.slice(start, end)) as ContactData);
 }
@@ -176,30 +192,6 @@ function fieldOrderAt(s: string, start: number, end: number): number {
     for (const f of candidates)
       if (f.code.length === end - start && s.startsWith(f.code, start)) return f.order;
   return -1;
-}
-
-/**
- * s[start, end) is `{"K":"V",...}` and holds no backslash (checked by the caller): every `"`
- * delimits a string. False = not that shape.
- */
-function scanFlatObject(s: string, start: number, end: number, fields: ContactFields): boolean {
-  if (s.charCodeAt(start) !== 123) return false; // {
-  let i = start + 1;
-  if (s.charCodeAt(i) === 125) return end === start + 2; // {}
-  for (;;) {
-    if (i >= end || s.charCodeAt(i) !== 34) return false; // "
-    const keyEnd = s.indexOf('"', i + 1);
-    if (keyEnd < 0 || keyEnd + 2 >= end) return false;
-    if (s.charCodeAt(keyEnd + 1) !== 58 || s.charCodeAt(keyEnd + 2) !== 34) return false; // :"
-    const valueEnd = s.indexOf('"', keyEnd + 3);
-    if (valueEnd < 0 || valueEnd + 1 >= end) return false;
-    const next = s.charCodeAt(valueEnd + 1);
-    if (next !== 44 && !(next === 125 && valueEnd + 2 === end)) return false; // , or final }
-    const order = fieldOrderAt(s, i + 1, keyEnd);
-    if (order >= 0) fields.putAt(order, s.slice(keyEnd + 3, valueEnd));
-    if (next === 125) return true;
-    i = valueEnd + 2;
-  }
 }
 
 /** The integer written in s[start, end) (ids: digits only, as SQLite writes them). */
@@ -242,6 +234,7 @@ export function batchExporter(spec: BatchSpec): (batch: ExportBatch) => ExportCh
   const cells = new Array<string>(codes.length).fill('');
   const columns: number[] = []; // the row's filled columns, ascending
   const fields = new ContactFields();
+  const putField = fieldPutter(fields);
   const head: ContactHead = { cleared: NOTHING_CLEARED, kindOverride: null, operation: null };
 
   /** Builds and formats the contact whose data was read into `fields`. */
@@ -320,7 +313,7 @@ export function batchExporter(spec: BatchSpec): (batch: ExportBatch) => ExportCh
       const f4 = s.indexOf('\x1f', f3 + 1);
       const f5 = s.indexOf('\x1f', f4 + 1);
       if (f1 < 0 || f2 < 0 || f3 < 0 || f4 < 0 || f5 < 0) break;
-      readContactDataAt(s, f5 + 1, s.length, s.indexOf('\\', f5 + 1), fields);
+      readContactDataAt(s, f5 + 1, s.length, s.indexOf('\\', f5 + 1), fields, putField);
       head.cleared =
         f5 === f4 + 3 && s.charCodeAt(f4 + 1) === 91 && s.charCodeAt(f4 + 2) === 93 // []
           ? NOTHING_CLEARED
@@ -352,7 +345,7 @@ export function batchExporter(spec: BatchSpec): (batch: ExportBatch) => ExportCh
     const csv = rowFormat === 'csv' ? new Utf8Builder(count * 256) : null;
     if (Array.isArray(batch))
       for (const raw of batch) {
-        readContactData(raw[2], fields);
+        readContactDataAt(raw[2], 0, raw[2].length, raw[2].indexOf('\\'), fields, putField);
         head.cleared = raw[3] === '[]' ? NOTHING_CLEARED : (JSON.parse(raw[3]) as string[]);
         head.kindOverride = raw[4] as ContactKind | null;
         head.operation = raw[5] as Operation;
