@@ -15,7 +15,7 @@ export function forWorkers(t: RecordTable): RecordTable {
 }
 
 /** Contacts loaded by a worker from which it is replaced after the load (see `retire`). */
-export const RETIRE_LOADER_FROM = 200_000;
+const RETIRE_LOADER_FROM = 200_000;
 
 /** Below this many candidate pairs, starting threads costs more than it saves. */
 export const MIN_PAIRS_FOR_WORKERS = 200_000;
