@@ -1,12 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import { countContacts } from '../contacts/contact-store';
-import { FINDINGS_COLUMNS, FINDINGS_INDEXES } from '../db/migrations/0004-findings';
+import {
+  FINDING_ROWS_COLUMNS,
+  FINDING_TEMPLATES_COLUMNS,
+  FINDINGS_INDEXES,
+  FINDINGS_VIEW,
+} from '../db/migrations/0007-compact-findings';
 import type { Workspace } from '../db/workspace';
 import type { JobContext } from '../jobs/job-runner';
 import { BatchPool } from '../workers/batch-pool';
 import type { ChecksRange, ChecksWorkerData } from '../workers/checks.worker';
 import { loadCheckSettings, makeContext, prepareIndexes } from './context';
-import { findingBulkInserter } from './findings-store';
+import { findingBulkInserter, type FindingTables } from './findings-store';
 import {
   checkRange,
   FINDING_WIDTH,
@@ -35,12 +40,13 @@ export interface RunChecksResult {
 }
 
 const LAST_RUN_KEY = 'checks.lastRun';
-const STAGING = 'findings_staging';
+const STAGING: FindingTables = { rows: 'finding_rows_staging', templates: 'finding_templates_staging' };
+const DROP_STAGING = `DROP TABLE IF EXISTS ${STAGING.rows}; DROP TABLE IF EXISTS ${STAGING.templates};`;
 
 /**
  * The `checks.run` job: checks every active contact and replaces the findings table atomically.
- * Findings go to `findings_staging` (committed batch by batch, so fixes stay possible meanwhile);
- * one final transaction swaps it in. Cancel or crash leaves the previous findings intact; rows
+ * Findings go to staging tables (committed batch by batch, so fixes stay possible meanwhile);
+ * one final transaction swaps them in. Cancel or crash leaves the previous findings intact; rows
  * edited during the run are re-checked after the swap so their fresh findings are not lost.
  */
 export async function runChecks(
@@ -62,7 +68,10 @@ export async function runChecks(
     job.progress('preparing', 0, total);
     const settings = loadCheckSettings(conn);
     const indexes = prepareIndexes(conn, checks, settings, { all: true }, today);
-    conn.exec(`DROP TABLE IF EXISTS ${STAGING}; CREATE TABLE ${STAGING} (${FINDINGS_COLUMNS});`);
+    conn.exec(
+      `${DROP_STAGING} CREATE TABLE ${STAGING.rows} (${FINDING_ROWS_COLUMNS});
+       CREATE TABLE ${STAGING.templates} (${FINDING_TEMPLATES_COLUMNS});`,
+    );
     const writeBatch = conn.transaction(findingBulkInserter(conn, STAGING));
     const workers = options.workers ?? (total < 20_000 ? 0 : 2);
     if (workers > 0)
@@ -121,15 +130,22 @@ export async function runChecks(
     ws.events.off('contacts.changed', onChange);
     await pool?.close();
     if (conn.inTransaction) conn.exec('ROLLBACK');
-    conn.exec(`DROP TABLE IF EXISTS ${STAGING}`);
+    conn.exec(DROP_STAGING);
     conn.close();
   }
 }
 
-/** The atomic replace: old findings out, staged findings in, indexes rebuilt, in one transaction. */
+/**
+ * The atomic replace: old findings out, staged findings in, indexes rebuilt, in one transaction.
+ * The view goes first and comes back last: a rename checks every view of the schema, and the
+ * view would name a table dropped a moment before.
+ */
 function swapIn(conn: Database, result: RunChecksResult, today: Date): void {
   conn.transaction(() => {
-    conn.exec(`DROP TABLE findings; ALTER TABLE ${STAGING} RENAME TO findings; ${FINDINGS_INDEXES}`);
+    conn.exec(`DROP VIEW findings; DROP TABLE finding_rows; DROP TABLE finding_templates;
+      ALTER TABLE ${STAGING.rows} RENAME TO finding_rows;
+      ALTER TABLE ${STAGING.templates} RENAME TO finding_templates;
+      ${FINDINGS_INDEXES} ${FINDINGS_VIEW}`);
     conn
       .prepare(
         'INSERT INTO settings(key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',

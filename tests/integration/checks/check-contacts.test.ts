@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkContact,
   loadCheckSettings,
   makeContext,
   prepareIndexes,
@@ -15,6 +16,7 @@ import { selectChecks } from '../../../src-main/core/checks/registry';
 import { toFields } from '../../bench/checks.bench';
 import { fillFromGenerator } from '../../bench/fill-workspace';
 import { tempWorkspace } from '../../helpers/temp-workspace';
+import { runChecksJob } from './helpers';
 
 describe('checkContacts (a batch checked check by check)', () => {
   it('writes the values of pushContactValues contact by contact, in the same order', () => {
@@ -39,6 +41,53 @@ describe('checkContacts (a batch checked check by check)', () => {
         values.push(...checkContacts(checks, contacts.slice(from, from + size), batched));
       expect(values).toEqual(reference);
     }
+    ws.close();
+  });
+});
+
+describe('a checks run read back through the findings view', () => {
+  it('gives every finding of every check whole, in order, from workers and in-thread alike', async () => {
+    const ws = tempWorkspace();
+    fillFromGenerator(ws, 2500, toFields);
+    const checks = selectChecks();
+    const today = new Date('2026-11-25T12:00:00Z');
+    const settings = loadCheckSettings(ws.db);
+    const ctx = makeContext(
+      checks,
+      settings,
+      prepareIndexes(ws.db, checks, settings, { all: true }, today),
+      today,
+    );
+    const rows = ws.db.prepare(RANGE_SELECT).raw(true).all(0, Number.MAX_SAFE_INTEGER) as RawContact[];
+    // What the findings table held before findings were stored as templates and arguments.
+    const expected = rows.flatMap((r) =>
+      checkContact(checks, contactFromRaw(r), ctx).map((f) => [
+        f.rowId,
+        f.field,
+        f.code,
+        f.severity,
+        f.messageKey,
+        JSON.stringify(f.params),
+        f.message,
+        f.suggestion ? JSON.stringify(f.suggestion) : null,
+        f.confidence,
+      ]),
+    );
+    expect(expected.length).toBeGreaterThan(4000);
+    const read = () =>
+      ws.db
+        .prepare(
+          'SELECT contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence FROM findings ORDER BY id',
+        )
+        .raw(true)
+        .all();
+    for (const workers of [0, 2]) {
+      await runChecksJob(ws, { workers, batchSize: 700, today });
+      expect(read()).toEqual(expected);
+    }
+    // Nearly all findings share a template with others (one value or two cut out).
+    const templates = ws.db.prepare('SELECT count(*) FROM finding_templates').pluck().get() as number;
+    expect(templates).toBeLessThan(expected.length / 3);
     ws.close();
   });
 });

@@ -60,7 +60,7 @@ describe('checks.run', () => {
     expect(findingFacets(ws.db).byCode).toEqual([
       { code: 'country.not-iso', severity: 'warning', count: 50, fixable: 50 },
     ]);
-    const staging = ws.db.prepare("SELECT name FROM sqlite_master WHERE name = 'findings_staging'").get();
+    const staging = ws.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%staging%'").get();
     expect(staging).toBeUndefined();
   });
 

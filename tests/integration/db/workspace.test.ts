@@ -84,4 +84,61 @@ describe('workspace file', () => {
       expect(schemaSnapshot(ws.db)).toEqual(schemaSnapshot(fresh.db));
     },
   );
+
+  it('moves findings of a schema-6 workspace into the compact tables, same rows through the view', () => {
+    const path = join(tempDir(), 'v6-findings.cprep');
+    const raw = new Database(path);
+    for (const m of migrations.filter((x) => x.version <= 6)) m.up(raw);
+    raw.pragma('user_version = 6');
+    const insert = raw.prepare(
+      'INSERT INTO findings(contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence) VALUES (?,?,?,?,?,?,?,?,?)',
+    );
+    const before = [
+      [
+        7,
+        'COUNTRY',
+        'country.not-iso',
+        'warning',
+        'checks.country.not-iso',
+        '{"value":"Suisse"}',
+        'Country "Suisse"…',
+        '{"COUNTRY":"CH"}',
+        1,
+      ],
+      [
+        8,
+        'COUNTRY',
+        'country.not-iso',
+        'warning',
+        'checks.country.not-iso',
+        '{"value":"Suisse"}',
+        'Country "Suisse"…',
+        '{"COUNTRY":"CH"}',
+        1,
+      ],
+      [
+        8,
+        'TELEPHONE',
+        'phone.invalid',
+        'error',
+        'checks.phone.invalid',
+        '{"value":"12"}',
+        '"12" is not…',
+        null,
+        0.9,
+      ],
+    ];
+    for (const row of before) insert.run(...row);
+    raw.close();
+
+    const ws = track(Workspace.open(path));
+    const after = ws.db
+      .prepare(
+        'SELECT contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence FROM findings ORDER BY id',
+      )
+      .raw(true)
+      .all();
+    expect(after).toEqual(before);
+    expect(ws.db.prepare('SELECT count(*) FROM finding_templates').pluck().get()).toBe(2);
+  });
 });

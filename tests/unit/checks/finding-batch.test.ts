@@ -1,67 +1,100 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../src-main/core/checks/check';
 import { packValues, unpackedValues, unpackValues } from '../../../src-main/core/checks/finding-batch';
-import { findingBulkInserter, FINDING_WIDTH } from '../../../src-main/core/checks/findings-store';
-import { FINDINGS_COLUMNS } from '../../../src-main/core/db/migrations/0004-findings';
+import {
+  findingBulkInserter,
+  LIVE_FINDING_TABLES,
+  pushFindingValues,
+} from '../../../src-main/core/checks/findings-store';
+import {
+  FINDING_ROWS_COLUMNS,
+  FINDING_TEMPLATES_COLUMNS,
+  FINDINGS_VIEW,
+} from '../../../src-main/core/db/migrations/0007-compact-findings';
 
-/** Finding insert values like a batch's: repeated codes and messages, unique phone texts, nulls. */
-function findingValues(count: number, seed: number): unknown[] {
-  const out: unknown[] = [];
-  const codes = ['country.not-iso', 'phone.format', 'town.spelling'];
+/** Findings like a batch's: repeated codes and sentences, unique phone values, awkward texts. */
+function sampleFindings(count: number, seed: number): Finding[] {
+  const awkward = ['a "quoted" \\ value', 'cost $& and $$1', 'bell \u0001 inside', 'Genève ☎', 'ab'];
+  const out: Finding[] = [];
   for (let i = 0; i < count; i++) {
     const k = (i * 7 + seed) % 5;
-    const code = codes[k % 3]!;
-    out.push(
-      1000 + Math.floor(i / 2),
-      k % 2 ? 'TELEPHONE' : 'COUNTRY',
-      code,
-      k === 4 ? 'error' : 'warning',
-      `checks.${code}`,
-      k === 1 ? `{"value":"07${i} ☎ ${seed}"}` : '{"value":"Genève"}',
-      k === 1 ? `Write 07${i} as +417${i}.` : 'Country "Svizzera" should be the ISO code CH.',
-      k === 3 ? null : `{"COUNTRY":"CH${k}"}`,
-      k === 2 ? 0.95 : 1,
-    );
+    const value = k === 1 ? `07${i} ${seed}` : awkward[(i + seed) % awkward.length]!;
+    const e164 = `+417${i}`;
+    const f: Finding = {
+      rowId: 1000 + Math.floor(i / 2),
+      field: k % 2 ? 'TELEPHONE' : 'COUNTRY',
+      code: k === 1 ? 'phone.format' : 'country.not-iso',
+      severity: k === 4 ? 'error' : 'warning',
+      messageKey: k === 1 ? 'checks.phone.format' : 'checks.country.not-iso',
+      params: k === 1 ? { value, e164, extension: '' } : { value, code: 'CH' },
+      message: k === 1 ? `Write ${value} as ${e164}.` : `Country "${value}" should be the ISO code CH.`,
+      confidence: k === 2 ? 0.95 : 1,
+    };
+    if (k !== 3) f.suggestion = k === 1 ? { TELEPHONE: e164 } : { COUNTRY: 'CH', TOWN: null };
+    out.push(f);
   }
   return out;
 }
 
-function storedRows(values: unknown[], pack: (v: unknown[]) => ReturnType<typeof packValues>): unknown[][] {
+/** A finding's row as the findings table held it before migration 7 (and the view shows now). */
+function wholeRow(f: Finding): unknown[] {
+  return [
+    f.rowId,
+    f.field,
+    f.code,
+    f.severity,
+    f.messageKey,
+    JSON.stringify(f.params),
+    f.message,
+    f.suggestion ? JSON.stringify(f.suggestion) : null,
+    f.confidence,
+  ];
+}
+
+function storedThroughView(findings: Finding[], pack: (v: unknown[]) => ReturnType<typeof packValues>) {
   const db = new Database(':memory:');
-  db.exec(`CREATE TABLE staging (${FINDINGS_COLUMNS})`);
-  const insert = findingBulkInserter(db, 'staging');
+  db.exec(`CREATE TABLE finding_rows (${FINDING_ROWS_COLUMNS});
+    CREATE TABLE finding_templates (${FINDING_TEMPLATES_COLUMNS}); ${FINDINGS_VIEW}`);
+  const values: unknown[] = [];
+  for (const f of findings) pushFindingValues(values, f);
+  const insert = findingBulkInserter(db, LIVE_FINDING_TABLES);
   db.transaction(() => insert(pack(values)))();
   const rows = db
     .prepare(
-      'SELECT contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence FROM staging ORDER BY id',
+      'SELECT contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence FROM findings ORDER BY id',
     )
     .raw(true)
     .all() as unknown[][];
+  const templates = (db.prepare('SELECT count(*) FROM finding_templates').pluck().get() as number) ?? 0;
   db.close();
-  return rows;
+  return { rows, templates };
 }
 
 describe('packed finding values', () => {
   it('unpack to the same values, each distinct string stored once', () => {
     for (const count of [0, 1, 5, 300]) {
-      const values = findingValues(count, count);
+      const values: unknown[] = [];
+      for (const f of sampleFindings(count, count)) pushFindingValues(values, f);
       const packed = packValues(values);
       expect(unpackValues(packed)).toEqual(values);
       const strings = packed.distinct.filter((v) => typeof v === 'string');
       expect(new Set(strings).size).toBe(strings.length);
-      if (count > 1) expect(packed.distinct.length).toBeLessThan(values.length);
+      if (count >= 300) expect(packed.distinct.length).toBeLessThan(values.length);
       expect(unpackValues(unpackedValues(values))).toEqual(values);
     }
   });
 
-  it('store the same rows as the flat values, whole statements and the remainder alike', () => {
-    for (const count of [0, 1, 63, 64, 65, 200]) {
-      const values = findingValues(count, 3);
-      const expected: unknown[][] = [];
-      for (let i = 0; i < values.length; i += FINDING_WIDTH)
-        expected.push(values.slice(i, i + FINDING_WIDTH));
-      expect(storedRows(values, packValues)).toEqual(expected);
-      expect(storedRows(values, unpackedValues)).toEqual(expected);
+  it('read back through the findings view as the whole findings, full statements and the remainder alike', () => {
+    for (const count of [0, 1, 127, 128, 129, 400]) {
+      const findings = sampleFindings(count, 3);
+      const expected = findings.map(wholeRow);
+      for (const pack of [packValues, unpackedValues]) {
+        const { rows, templates } = storedThroughView(findings, pack);
+        expect(rows).toEqual(expected);
+        // 400 findings, ~160 of them phone findings with distinct values: a handful of templates.
+        if (count === 400) expect(templates).toBeLessThan(20);
+      }
     }
   });
 });

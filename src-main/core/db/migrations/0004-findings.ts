@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
-/** Columns of the findings table; the staging table of a checks run is created with the same list. */
-export const FINDINGS_COLUMNS = `
+/** Columns of the findings table (stored compactly since migration 7). */
+const FINDINGS_COLUMNS = `
   id              INTEGER PRIMARY KEY,
   contact_id      INTEGER NOT NULL,
   field           TEXT NOT NULL,
@@ -13,8 +13,8 @@ export const FINDINGS_COLUMNS = `
   suggestion_json TEXT,
   confidence      REAL NOT NULL DEFAULT 1`;
 
-/** Indexes of the findings table; re-created when a checks run swaps in its staging table. */
-export const FINDINGS_INDEXES = `
+/** Indexes of the findings table. */
+const FINDINGS_INDEXES = `
   CREATE INDEX findings_by_contact ON findings(contact_id);
   CREATE INDEX findings_by_code ON findings(code, severity);
   CREATE INDEX findings_by_field ON findings(field);`;

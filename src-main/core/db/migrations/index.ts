@@ -5,6 +5,7 @@ import * as m0003 from './0003-mapping';
 import * as m0004 from './0004-findings';
 import * as m0005 from './0005-dedupe';
 import * as m0006 from './0006-reference-contacts';
+import * as m0007 from './0007-compact-findings';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'findings', up: m0004.up },
   { version: 5, name: 'dedupe', up: m0005.up },
   { version: 6, name: 'reference-contacts', up: m0006.up },
+  { version: 7, name: 'compact-findings', up: m0007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
