@@ -57,7 +57,9 @@ export async function runChecks(
   const started = Date.now();
   const checks = selectChecks(options.checks);
   const today = options.today ?? new Date();
-  const batchSize = options.batchSize ?? 4000;
+  // 1,500 rather than 4,000: less live data in each scavenge of a worker (1M rows, 5 alternating
+  // runs: median 42.8 against 43.9 CPU-s, 4 of 5 pairs better).
+  const batchSize = options.batchSize ?? 1500;
   const conn = ws.openJobConnection();
   const edited = new Set<number>();
   const onChange = (ids: number[]) => ids.forEach((id) => edited.add(id));
