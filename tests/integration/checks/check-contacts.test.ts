@@ -15,6 +15,7 @@ import {
 import { selectChecks } from '../../../src-main/core/checks/registry';
 import { toFields } from '../../bench/checks.bench';
 import { fillFromGenerator } from '../../bench/fill-workspace';
+import { readWholeFindings, wholeFindingRow } from '../../helpers/findings';
 import { tempWorkspace } from '../../helpers/temp-workspace';
 import { runChecksJob } from './helpers';
 
@@ -60,30 +61,11 @@ describe('a checks run read back through the findings view', () => {
     );
     const rows = ws.db.prepare(RANGE_SELECT).raw(true).all(0, Number.MAX_SAFE_INTEGER) as RawContact[];
     // What the findings table held before findings were stored as templates and arguments.
-    const expected = rows.flatMap((r) =>
-      checkContact(checks, contactFromRaw(r), ctx).map((f) => [
-        f.rowId,
-        f.field,
-        f.code,
-        f.severity,
-        f.messageKey,
-        JSON.stringify(f.params),
-        f.message,
-        f.suggestion ? JSON.stringify(f.suggestion) : null,
-        f.confidence,
-      ]),
-    );
+    const expected = rows.flatMap((r) => checkContact(checks, contactFromRaw(r), ctx).map(wholeFindingRow));
     expect(expected.length).toBeGreaterThan(4000);
-    const read = () =>
-      ws.db
-        .prepare(
-          'SELECT contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence FROM findings ORDER BY id',
-        )
-        .raw(true)
-        .all();
     for (const workers of [0, 2]) {
       await runChecksJob(ws, { workers, batchSize: 700, today });
-      expect(read()).toEqual(expected);
+      expect(readWholeFindings(ws.db)).toEqual(expected);
     }
     // Nearly all findings share a template with others (one value or two cut out).
     const templates = ws.db.prepare('SELECT count(*) FROM finding_templates').pluck().get() as number;

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { Workspace } from '../../../src-main/core/db/workspace';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../src-main/core/db/migrations';
 import { tempDir, tempWorkspace, track } from '../../helpers/temp-workspace';
+import { readWholeFindings, WHOLE_FINDING_COLUMNS } from '../../helpers/findings';
 
 function schemaSnapshot(db: Database.Database): string[] {
   return (
@@ -90,32 +91,20 @@ describe('workspace file', () => {
     const raw = new Database(path);
     for (const m of migrations.filter((x) => x.version <= 6)) m.up(raw);
     raw.pragma('user_version = 6');
-    const insert = raw.prepare(
-      'INSERT INTO findings(contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence) VALUES (?,?,?,?,?,?,?,?,?)',
-    );
+    const insert = raw.prepare(`INSERT INTO findings(${WHOLE_FINDING_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)`);
+    const suisse = [
+      'COUNTRY',
+      'country.not-iso',
+      'warning',
+      'checks.country.not-iso',
+      '{"value":"Suisse"}',
+      'Country "Suisse"…',
+      '{"COUNTRY":"CH"}',
+      1,
+    ];
     const before = [
-      [
-        7,
-        'COUNTRY',
-        'country.not-iso',
-        'warning',
-        'checks.country.not-iso',
-        '{"value":"Suisse"}',
-        'Country "Suisse"…',
-        '{"COUNTRY":"CH"}',
-        1,
-      ],
-      [
-        8,
-        'COUNTRY',
-        'country.not-iso',
-        'warning',
-        'checks.country.not-iso',
-        '{"value":"Suisse"}',
-        'Country "Suisse"…',
-        '{"COUNTRY":"CH"}',
-        1,
-      ],
+      [7, ...suisse],
+      [8, ...suisse],
       [
         8,
         'TELEPHONE',
@@ -132,12 +121,7 @@ describe('workspace file', () => {
     raw.close();
 
     const ws = track(Workspace.open(path));
-    const after = ws.db
-      .prepare(
-        'SELECT contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence FROM findings ORDER BY id',
-      )
-      .raw(true)
-      .all();
+    const after = readWholeFindings(ws.db);
     expect(after).toEqual(before);
     expect(ws.db.prepare('SELECT count(*) FROM finding_templates').pluck().get()).toBe(2);
   });

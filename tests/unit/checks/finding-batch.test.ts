@@ -13,6 +13,7 @@ import {
   FINDING_TEMPLATES_COLUMNS,
   FINDINGS_VIEW,
 } from '../../../src-main/core/db/migrations/0007-compact-findings';
+import { readWholeFindings, wholeFindingRow } from '../../helpers/findings';
 
 /** Findings like a batch's: repeated codes and sentences, unique phone values, awkward texts. */
 function sampleFindings(count: number, seed: number): Finding[] {
@@ -38,21 +39,6 @@ function sampleFindings(count: number, seed: number): Finding[] {
   return out;
 }
 
-/** A finding's row as the findings table held it before migration 7 (and the view shows now). */
-function wholeRow(f: Finding): unknown[] {
-  return [
-    f.rowId,
-    f.field,
-    f.code,
-    f.severity,
-    f.messageKey,
-    JSON.stringify(f.params),
-    f.message,
-    f.suggestion ? JSON.stringify(f.suggestion) : null,
-    f.confidence,
-  ];
-}
-
 function storedThroughView(findings: Finding[], pack: (v: unknown[]) => ReturnType<typeof packValues>) {
   const db = new Database(':memory:');
   db.exec(`CREATE TABLE finding_rows (${FINDING_ROWS_COLUMNS});
@@ -61,12 +47,7 @@ function storedThroughView(findings: Finding[], pack: (v: unknown[]) => ReturnTy
   for (const f of findings) pushFindingValues(values, f);
   const insert = findingBulkInserter(db, LIVE_FINDING_TABLES);
   db.transaction(() => insert(pack(values)))();
-  const rows = db
-    .prepare(
-      'SELECT contact_id, field, code, severity, message_key, params_json, message, suggestion_json, confidence FROM findings ORDER BY id',
-    )
-    .raw(true)
-    .all() as unknown[][];
+  const rows = readWholeFindings(db);
   const templates = (db.prepare('SELECT count(*) FROM finding_templates').pluck().get() as number) ?? 0;
   db.close();
   return { rows, templates };
@@ -90,7 +71,7 @@ describe('packed finding values', () => {
   it('read back through the findings view as the whole findings, full statements and the remainder alike', () => {
     for (const count of [0, 1, 127, 128, 129, 400]) {
       const findings = sampleFindings(count, 3);
-      const expected = findings.map(wholeRow);
+      const expected = findings.map(wholeFindingRow);
       for (const pack of [packValues, unpackedValues]) {
         const { rows, templates } = storedThroughView(findings, pack);
         expect(rows).toEqual(expected);
