@@ -40,6 +40,12 @@ export interface RunChecksResult {
 }
 
 const LAST_RUN_KEY = 'checks.lastRun';
+/**
+ * Young generation of a checks worker: a batch's parsed contacts, memo keys and findings all die
+ * young. 1M rows, 4 alternating runs: 40.1–48.5 CPU-s at 160 MB against 46.0–51.3 at 64 MB (and
+ * a lower peak RSS, 1.14 against 1.33 GB: fewer survivors promoted); 256 MB gave no more.
+ */
+const CHECKS_YOUNG_GENERATION_MB = 160;
 const STAGING: FindingTables = { rows: 'finding_rows_staging', templates: 'finding_templates_staging' };
 const DROP_STAGING = `DROP TABLE IF EXISTS ${STAGING.rows}; DROP TABLE IF EXISTS ${STAGING.templates};`;
 
@@ -88,6 +94,7 @@ export async function runChecks(
           today: today.toISOString(),
         } satisfies ChecksWorkerData,
         'Checks worker',
+        CHECKS_YOUNG_GENERATION_MB,
       );
     const ctx = workers > 0 ? undefined : makeContext(checks, settings, indexes, today);
 

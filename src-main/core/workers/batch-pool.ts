@@ -26,17 +26,23 @@ export class BatchPool<Req, Res> {
   private seq = 0;
   private failure: Error | undefined;
 
-  /** `label` names the workers in errors ("Checks worker failed: …"). */
+  /**
+   * `label` names the workers in errors ("Checks worker failed: …"). `youngGenerationMb`: a
+   * larger young generation than V8's default, since every batch allocates rows, strings and
+   * results that die within it (64 measured for CSV parsing and export; checks pass more).
+   */
   constructor(
     name: string,
     size: number,
     workerData: unknown,
     private readonly label: string,
+    youngGenerationMb = 64,
   ) {
     for (let i = 0; i < size; i++) {
-      // A larger young generation: every batch allocates rows, strings and results that die
-      // within it (measured for CSV parsing, checks and export).
-      const w = spawnWorker(name, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const w = spawnWorker(name, {
+        workerData,
+        resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
+      });
       this.load.push(0);
       w.on('message', (reply: BatchReply<Res>) => {
         this.load[i]! -= 1;
