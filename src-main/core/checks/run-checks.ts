@@ -42,8 +42,8 @@ export interface RunChecksResult {
 const LAST_RUN_KEY = 'checks.lastRun';
 /**
  * Young generation of a checks worker: a batch's parsed contacts, memo keys and findings all die
- * young. 1M rows, 4 alternating runs: 40.1–48.5 CPU-s at 160 MB against 46.0–51.3 at 64 MB (and
- * a lower peak RSS, 1.14 against 1.33 GB: fewer survivors promoted); 256 MB gave no more.
+ * young. 1M rows, 4 alternating runs: 40.1–48.5 CPU-s at 160 MB against 46.0–51.3 at 64 MB, with
+ * about the same peak RSS (1.1–1.3 GB either way); 256 MB gave no more.
  */
 const CHECKS_YOUNG_GENERATION_MB = 160;
 const STAGING: FindingTables = { rows: 'finding_rows_staging', templates: 'finding_templates_staging' };
