@@ -8,7 +8,7 @@ import type { Finding } from './check';
  * one or two values (`Write {value} as {e164}.`). Stored whole, every finding repeated its long
  * texts and the run spent most of its single-threaded time inserting and indexing them. Stored as
  * (contact, template id, a, b), a finding is two integers and two short strings; the `findings`
- * view (migration 0007) puts the arguments back, so readers see the same rows as before.
+ * view (migration 0007) puts the arguments back in SQL, so readers see the same rows as before.
  *
  * The cut is exact by construction: argument `a` replaces every occurrence of its text by ARG_A,
  * then `b` by ARG_B; rendering replaces ARG_B then ARG_A back. That is the exact inverse whenever
@@ -18,8 +18,8 @@ import type { Finding } from './check';
  * three characters that occur in the texts (checks put the row's value first: `{value, e164}`,
  * `{value, suggested}`, `{value, date}`).
  */
-export const ARG_A = '\u0001';
-export const ARG_B = '\u0002';
+const ARG_A = '\u0001';
+const ARG_B = '\u0002';
 /** Separates the template's parts in its key (the key is how templates are shared). */
 const SEP = '\u0003';
 // eslint-disable-next-line no-control-regex -- the placeholders are control characters on purpose
@@ -137,12 +137,4 @@ export function templateOfKey(key: string): FindingTemplate {
     suggestionJson: suggestion === '' || suggestion === null ? null : suggestion!,
     confidence: Number(confidence),
   };
-}
-
-/** A template text with its arguments put back (what the `findings` view computes in SQL). */
-export function renderArgs(text: string, a: string | null, b: string | null): string {
-  if (a === null) return text;
-  // Replacer functions: a string replacement would read `$&`, `$$`… in a value as patterns.
-  const withB = b === null ? text : text.replaceAll(ARG_B, () => b);
-  return withB.replaceAll(ARG_A, () => a);
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src-main/core/checks/check';
-import { renderArgs, storedForm, templateOfKey } from '../../../src-main/core/checks/finding-template';
+import { storedForm, templateOfKey } from '../../../src-main/core/checks/finding-template';
+
+/** What the findings view computes in SQL: argument B put back first, then A. */
+function renderArgs(text: string, a: string | null, b: string | null): string {
+  if (a === null) return text;
+  // Replacer functions: a string replacement would read `$&`, `$$`… in a value as patterns.
+  const withB = b === null ? text : text.replaceAll('\u0002', () => b);
+  return withB.replaceAll('\u0001', () => a);
+}
 
 function phoneFormat(value: string, e164: string): Finding {
   return {

@@ -40,7 +40,7 @@ export const FINDINGS_INDEXES = `
   CREATE INDEX finding_templates_by_code ON finding_templates(code, severity);
   CREATE INDEX finding_templates_by_field ON finding_templates(field);`;
 
-/** A template text with the row's arguments put back (renderArgs in finding-template.ts). */
+/** A template text with the row's arguments put back: B first, then A (the inverse of storedForm). */
 const render = (column: string) =>
   `CASE WHEN r.a IS NULL THEN t.${column} ELSE replace(replace(t.${column}, char(2), ifnull(r.b, '')), char(1), r.a) END`;
 
