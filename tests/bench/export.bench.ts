@@ -5,12 +5,13 @@
  * values (phones parsed, emails lower-cased, dates converted, some rows rejected). Each export runs
  * in a fresh process (`export-child.ts`), as `contact-prep export` does, so its peak RSS is its own.
  */
-import { fork } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { fork, spawn } from 'node:child_process';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeCountry } from '../../shared/reference/countries';
 import type { ExportChildResult } from './export-child';
+import { CONTACT_COLUMNS } from './contact-record';
 import type { ContactRow } from './generate-contacts';
 import { withGeneratedWorkspace } from './fill-workspace';
 import type { BenchRow, BenchSection } from './harness';
@@ -48,6 +49,47 @@ export function toFields(r: ContactRow): Record<string, string> {
     PREF_LANG: LANGUAGES[r.Sprache.trim().charAt(0).toLowerCase()] ?? '',
     REMARK: r.Bemerkung,
   };
+}
+
+/** The fields the bench workspace holds (toFields' keys). */
+const BENCH_FIELDS = Object.keys(
+  toFields(Object.fromEntries(CONTACT_COLUMNS.map((c) => [c, ''])) as ContactRow),
+);
+
+/**
+ * The reference for CSV: the sqlite3 CLI writing the bench workspace's fields as CSV straight from
+ * SQL (`json_extract` per field, CSV quoting by the CLI), with none of the export's rules (no
+ * validation, phone or date formats, report, template). `processes` CLIs run in parallel, each on
+ * its share of the ids, as our export uses both cores. Wall seconds, or null without the CLI.
+ */
+async function sqliteCliCsvSeconds(
+  wsPath: string,
+  dir: string,
+  maxId: number,
+  processes: number,
+): Promise<number | null> {
+  const columns = BENCH_FIELDS.map((f) => `json_extract(data, '$.${f}')`).join(', ');
+  const share = Math.ceil(maxId / processes);
+  const t0 = process.hrtime.bigint();
+  const codes = await Promise.all(
+    Array.from({ length: processes }, (_, p) => {
+      const out = join(dir, `sqlite3-${p}.csv`);
+      const fd = openSync(out, 'w');
+      const sql = `SELECT ${columns} FROM contacts WHERE status = 'active' AND id > ${p * share} AND id <= ${(p + 1) * share} ORDER BY id`;
+      return new Promise<number | null>((resolve) => {
+        const child = spawn('sqlite3', ['-readonly', '-csv', wsPath, sql], {
+          stdio: ['ignore', fd, 'ignore'],
+        });
+        child.on('error', () => resolve(null));
+        child.on('exit', (code) => resolve(code));
+      }).finally(() => {
+        closeSync(fd);
+        rmSync(out, { force: true });
+      });
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return codes.every((c) => c === 0) ? seconds : null;
 }
 
 const CHILD = fileURLToPath(new URL('./export-child.ts', import.meta.url));
@@ -98,6 +140,29 @@ export const section: BenchSection = {
         });
         rmSync(file, { force: true });
       }
+      // The generated contacts fill ids 1..n, so halves of the id range are halves of the rows.
+      const maxId = ws.db.prepare('SELECT max(id) FROM contacts').pluck().get() as number;
+      const one = await sqliteCliCsvSeconds(ws.path, dir, maxId, 1);
+      const two = await sqliteCliCsvSeconds(ws.path, dir, maxId, 2);
+      if (one !== null && two !== null) {
+        ctx.log(
+          `reference: sqlite3 CLI, ${BENCH_FIELDS.length} fields as CSV with no export rule: ` +
+            `${one.toFixed(1)} s in one process, ${two.toFixed(1)} s in two (one per core)`,
+        );
+        out.push({
+          section: 'export',
+          case: `reference: sqlite3 CLI writes the ${BENCH_FIELDS.length} fields as CSV, no rules, 2 processes`,
+          rows: n,
+          seconds: two,
+          rowsPerSecond: Math.round(n / two),
+          peakRssMB: 0,
+          extra: {
+            oneProcessSeconds: Number(one.toFixed(2)),
+            oneProcessRowsPerSecond: Math.round(n / one),
+            csvExportVsReference: Number((out[0]!.rowsPerSecond / Math.round(n / two)).toFixed(2)),
+          },
+        });
+      } else ctx.log('reference: sqlite3 CLI missing, no comparison');
       return out;
     });
   },

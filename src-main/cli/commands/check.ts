@@ -1,5 +1,6 @@
 import { findingFacets } from '../../core/checks/findings-store';
 import { runChecks } from '../../core/checks/run-checks';
+import { formatTimings } from '../../core/checks/run-timings';
 import { workspaceScore } from '../../core/checks/score';
 import { setChecksSettings } from '../../core/checks/check-settings';
 import type { StaleRule } from '../../core/checks/stale';
@@ -13,12 +14,14 @@ export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'Run all cleaning checks and print the findings per code and severity',
   usage:
-    'contact-prep check --workspace <file.cprep> [--only <check>]... [--workers N] [--json]\n' +
+    'contact-prep check --workspace <file.cprep> [--only <check>]... [--workers N] [--timings] [--json]\n' +
     '       [--default-country CC] [--stale-column <source column> | --stale-field <FIELD>] [--stale-years N] [--stale-inactive v1,v2]\n' +
-    '  (the --default-country and --stale-* options are saved in the workspace for later runs)',
+    '  (the --default-country and --stale-* options are saved in the workspace for later runs;\n' +
+    '   --timings adds where the run spent its time, per stage and per check)',
   options: {
     ...workspaceOption,
     json: { type: 'boolean' },
+    timings: { type: 'boolean' },
     only: { type: 'string', multiple: true },
     workers: { type: 'string' },
     'default-country': { type: 'string' },
@@ -49,6 +52,7 @@ export const checkCommand: CliCommand = {
                 fixable: f.fixable,
               })),
               score: { share: score.score, cleanRows: score.cleanRows, completeness: score.completeness },
+              ...(ctx.values.timings ? { timings: result.timings } : {}),
             },
             null,
             2,
@@ -69,6 +73,8 @@ export const checkCommand: CliCommand = {
       ctx.out(
         `Score: ${(score.score * 100).toFixed(1)}% of contacts have no error (${score.cleanRows}/${score.rows}).\n`,
       );
+      if (ctx.values.timings)
+        ctx.out(`Time per stage and check (thread time):\n${formatTimings(result.timings).join('\n')}\n`);
     } finally {
       ws.close();
     }

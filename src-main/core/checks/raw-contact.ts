@@ -5,6 +5,7 @@ import type { Check, CheckContext } from './check';
 import { pushContactValues } from './context';
 import { packValues, unpackedValues, type PackedValues } from './finding-batch';
 import { FINDING_WIDTH } from './findings-store';
+import { batchTimes, checkSlot, STAGE_SLOT, type BatchTimes } from './run-timings';
 
 /** An active contact as read by a checks batch (raw row of RANGE_SELECT; `data` still JSON text). */
 export type RawContact = [
@@ -32,22 +33,28 @@ export interface BatchResult {
   rows: number;
   /** Insert-ready finding values, FINDING_WIDTH per finding, flat. */
   values: unknown[];
+  /** Where the batch's time went (run-timings.ts). */
+  times: BatchTimes;
 }
 
 /** A checked batch as the main thread stores it (see finding-batch.ts). */
 export interface PackedBatch {
   rows: number;
   values: PackedValues;
+  times: BatchTimes;
 }
 
 /** A worker's batch: each distinct value once (cheaper to copy to the main thread). */
 export function packBatch(batch: BatchResult): PackedBatch {
-  return { rows: batch.rows, values: packValues(batch.values) };
+  const t0 = performance.now();
+  const values = packValues(batch.values);
+  batch.times[STAGE_SLOT.pack]! += performance.now() - t0;
+  return { rows: batch.rows, values, times: batch.times };
 }
 
 /** A batch checked in the main thread: nothing is copied, so nothing is deduplicated. */
 export function inThreadBatch(batch: BatchResult): PackedBatch {
-  return { rows: batch.rows, values: unpackedValues(batch.values) };
+  return { rows: batch.rows, values: unpackedValues(batch.values), times: batch.times };
 }
 
 /** Checks the active contacts with id in (after, upTo]; `read` is RANGE_SELECT prepared with raw(true). */
@@ -57,16 +64,22 @@ export function checkRange(
   ctx: CheckContext,
   after: number,
   upTo: number,
+  times: BatchTimes = batchTimes(checks.length),
 ): BatchResult {
+  let t = performance.now();
   const rows = read.all(after, upTo) as RawContact[];
+  times[STAGE_SLOT.read]! += performance.now() - t;
   const values: unknown[] = [];
   // Groups of a few hundred contacts: large enough for each check's data to stay warm, small
   // enough that the parsed contacts die young (4,000 at once got promoted: +0.5 GB, more GC).
   for (let from = 0; from < rows.length; from += CHECK_GROUP) {
-    const group = checkContacts(checks, rows.slice(from, from + CHECK_GROUP).map(contactFromRaw), ctx);
+    t = performance.now();
+    const contacts = rows.slice(from, from + CHECK_GROUP).map(contactFromRaw);
+    times[STAGE_SLOT.parse]! += performance.now() - t;
+    const group = checkContacts(checks, contacts, ctx, times);
     for (let k = 0; k < group.length; k++) values.push(group[k]);
   }
-  return { rows: rows.length, values };
+  return { rows: rows.length, values, times };
 }
 
 /**
@@ -80,27 +93,33 @@ export function checkContacts(
   checks: readonly Check[],
   contacts: readonly Contact[],
   ctx: CheckContext,
+  times: BatchTimes = batchTimes(checks.length),
 ): unknown[] {
   const n = contacts.length;
   const perCheck: unknown[][] = [];
   const starts: Int32Array[] = [];
-  for (const check of checks) {
+  for (let c = 0; c < checks.length; c++) {
+    const t0 = performance.now();
+    const only = [checks[c]!];
     const out: unknown[] = [];
     const at = new Int32Array(n + 1);
     for (let r = 0; r < n; r++) {
       at[r] = out.length;
-      pushContactValues([check], contacts[r]!, ctx, out);
+      pushContactValues(only, contacts[r]!, ctx, out);
     }
     at[n] = out.length;
     perCheck.push(out);
     starts.push(at);
+    times[checkSlot(c)]! += performance.now() - t0;
   }
+  const t0 = performance.now();
   const values: unknown[] = [];
   for (let r = 0; r < n; r++)
     for (let c = 0; c < perCheck.length; c++) {
       const out = perCheck[c]!;
       for (let k = starts[c]![r]!, end = starts[c]![r + 1]!; k < end; k++) values.push(out[k]);
     }
+  times[STAGE_SLOT.assemble]! += performance.now() - t0;
   return values;
 }
 

@@ -22,6 +22,7 @@ import {
 } from './raw-contact';
 import { recheckContacts } from './recheck';
 import { selectChecks } from './registry';
+import { batchTimesAfterLoad, RunTimer, type RunTimings } from './run-timings';
 
 export interface RunChecksOptions {
   /** Check names; all when omitted. */
@@ -37,6 +38,8 @@ export interface RunChecksResult {
   findings: number;
   seconds: number;
   checks: string[];
+  /** Where the time went, per stage and per check (run-timings.ts). */
+  timings: RunTimings;
 }
 
 const LAST_RUN_KEY = 'checks.lastRun';
@@ -80,6 +83,7 @@ export async function runChecks(
       `${DROP_STAGING} CREATE TABLE ${STAGING.rows} (${FINDING_ROWS_COLUMNS});
        CREATE TABLE ${STAGING.templates} (${FINDING_TEMPLATES_COLUMNS});`,
     );
+    const timer = new RunTimer(checks.map((c) => c.name));
     const writeBatch = conn.transaction(findingBulkInserter(conn, STAGING));
     const workers = options.workers ?? (total < 20_000 ? 0 : 2);
     if (workers > 0)
@@ -96,7 +100,9 @@ export async function runChecks(
         'Checks worker',
         CHECKS_YOUNG_GENERATION_MB,
       );
+    const loadStarted = performance.now();
     const ctx = workers > 0 ? undefined : makeContext(checks, settings, indexes, today);
+    const nextTimes = batchTimesAfterLoad(checks.length, performance.now() - loadStarted);
 
     const nextBound = conn.prepare(NEXT_BOUND_SELECT).pluck();
     const read = conn.prepare(RANGE_SELECT).raw(true);
@@ -105,7 +111,8 @@ export async function runChecks(
     let findings = 0;
     const drainOne = async () => {
       const result = await inflight.shift()!;
-      writeBatch(result.values);
+      timer.addBatch(result.times);
+      timer.timeWriting('write', () => writeBatch(result.values));
       findings += result.values.refs.length / FINDING_WIDTH;
       done += result.rows;
       job.progress('checking', done, total);
@@ -117,7 +124,7 @@ export async function runChecks(
       inflight.push(
         pool
           ? pool.submit({ after, upTo })
-          : Promise.resolve(inThreadBatch(checkRange(read, checks, ctx!, after, upTo))),
+          : Promise.resolve(inThreadBatch(checkRange(read, checks, ctx!, after, upTo, nextTimes()))),
       );
       after = upTo;
       if (inflight.length >= (pool ? workers * 2 : 1)) await drainOne();
@@ -131,8 +138,10 @@ export async function runChecks(
       findings,
       seconds: (Date.now() - started) / 1000,
       checks: checks.map((c) => c.name),
+      timings: timer.result(),
     };
-    swapIn(conn, result, today);
+    timer.timeWriting('swap', () => swapIn(conn, result, today));
+    result.timings = timer.result();
     if (edited.size) recheckContacts(ws, [...edited], { today });
     return result;
   } finally {

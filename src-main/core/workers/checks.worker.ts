@@ -3,6 +3,7 @@ import { workerData } from 'node:worker_threads';
 import { makeContext } from '../checks/context';
 import { checkRange, packBatch, RANGE_SELECT, type PackedBatch } from '../checks/raw-contact';
 import { selectChecks } from '../checks/registry';
+import { batchTimesAfterLoad } from '../checks/run-timings';
 import { serveBatches } from './batch-pool';
 
 /**
@@ -25,12 +26,14 @@ export interface ChecksRange {
 
 const data = workerData as ChecksWorkerData;
 const checks = selectChecks(data.checks);
+const loadStarted = performance.now();
 const ctx = makeContext(checks, data.settings, data.indexes, new Date(data.today));
+const nextTimes = batchTimesAfterLoad(checks.length, performance.now() - loadStarted);
 const db = new Database(data.dbPath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const read = db.prepare(RANGE_SELECT).raw(true);
 
 serveBatches<ChecksRange, PackedBatch>(
-  (r) => packBatch(checkRange(read, checks, ctx, r.after, r.upTo)),
-  (batch) => [batch.values.refs.buffer as ArrayBuffer],
+  (r) => packBatch(checkRange(read, checks, ctx, r.after, r.upTo, nextTimes())),
+  (batch) => [batch.values.refs.buffer as ArrayBuffer, batch.times.buffer as ArrayBuffer],
 );

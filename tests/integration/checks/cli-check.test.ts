@@ -38,6 +38,13 @@ describe('contact-prep check', () => {
     const r = await cli('check', '--workspace', ws.path);
     expect(r.out).toMatch(/Checked 1 contacts/);
     expect(r.out).toMatch(/country\.not-iso\s+warning\s+1/);
+    const timed = await cli('check', '--workspace', ws.path, '--timings');
+    expect(timed.out).toMatch(/Time per stage and check/);
+    expect(timed.out).toMatch(/check country\s+[\d.]+ ms\s+[\d.]+ %/);
+    const json = JSON.parse((await cli('check', '--workspace', ws.path, '--json', '--timings')).out) as {
+      timings: { checks: Record<string, number> };
+    };
+    expect(Object.keys(json.timings.checks)).toContain('phone');
     const missing = await cli('check', '--workspace', '/nonexistent/x.cprep');
     expect(missing.code).toBe(1);
   });

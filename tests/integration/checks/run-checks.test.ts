@@ -37,6 +37,29 @@ describe('checks.run', () => {
     expect(inline.length).toBeGreaterThan(200);
   });
 
+  it('says where the time went, per stage and per check, in workers and in-thread alike', async () => {
+    const ws = tempWorkspace();
+    seedContacts(
+      ws,
+      Array.from({ length: 400 }, (_, i) => ({
+        LASTNAME: `N${i}`,
+        COUNTRY: 'Schweiz',
+        TELEPHONE: '021 613 21 11',
+      })),
+    );
+    for (const workers of [0, 2]) {
+      const r = await runChecksJob(ws, { workers, batchSize: 100, checks: ['country', 'phone'] });
+      expect(Object.keys(r.timings.checks)).toEqual(['country', 'phone']);
+      expect(r.timings.checks.phone).toBeGreaterThanOrEqual(0);
+      // Every stage is a sum of measured intervals; reading, parsing and writing always happen.
+      const { checking, writing } = r.timings;
+      for (const ms of [...Object.values(checking), writing.write, writing.swap])
+        expect(Number.isFinite(ms) && ms >= 0).toBe(true);
+      expect(checking.read + checking.parse + writing.write + writing.swap).toBeGreaterThan(0);
+      if (workers === 0) expect(checking.pack).toBe(0); // nothing is copied to another thread
+    }
+  });
+
   it('keeps the previous findings when the run is cancelled', async () => {
     const ws = tempWorkspace();
     seedContacts(
