@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Finding } from '../../src-main/core/checks/check';
+import { unpackedValues } from '../../src-main/core/checks/finding-batch';
+import { findingBulkInserter, LIVE_FINDING_TABLES } from '../../src-main/core/checks/findings-store';
+import { tempWorkspace } from './temp-workspace';
 
 /** The columns the findings table had before migration 7, which the findings view keeps. */
 export const WHOLE_FINDING_COLUMNS =
@@ -26,4 +29,18 @@ export function readWholeFindings(db: Database): unknown[][] {
     .prepare(`SELECT ${WHOLE_FINDING_COLUMNS} FROM findings ORDER BY id`)
     .raw(true)
     .all() as unknown[][];
+}
+
+/**
+ * The rows the findings view gives back for a batch's insert values (FINDING_WIDTH per finding),
+ * written into a fresh workspace's findings tables as a checks run writes them.
+ */
+export function throughFindingsView(values: unknown[]): unknown[][] {
+  const ws = tempWorkspace('view.cprep');
+  try {
+    ws.db.transaction(findingBulkInserter(ws.db, LIVE_FINDING_TABLES))(unpackedValues(values));
+    return readWholeFindings(ws.db);
+  } finally {
+    ws.close();
+  }
 }

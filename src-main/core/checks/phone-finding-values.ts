@@ -11,7 +11,7 @@ import { pushFindingValues, type FindingEncoder } from './findings-store';
  * `tests/unit/checks/phone-finding-values.test.ts` compares it with `pushFindingValues`.
  */
 export function pushPhoneFindingValues(out: unknown[], f: Finding): void {
-  pushFindingValues(out, f, PHONE_ENCODER);
+  pushFindingValues(out, f, PHONE_FINDING_ENCODER);
 }
 
 function paramsJson(params: Finding['params']): string {
@@ -30,4 +30,4 @@ function suggestionJson(suggestion: NonNullable<Finding['suggestion']>): string 
   return json === '' ? '{}' : `${json}}`;
 }
 
-const PHONE_ENCODER: FindingEncoder = { params: paramsJson, suggestion: suggestionJson };
+export const PHONE_FINDING_ENCODER: FindingEncoder = { params: paramsJson, suggestion: suggestionJson };

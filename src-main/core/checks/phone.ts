@@ -8,8 +8,9 @@ import type { Contact } from '../../../shared/domain';
 import { normalizeCountry } from '../../../shared/reference/countries';
 import type { Check, CheckContext, Finding } from './check';
 import { finding } from './finding';
+import { FindingShape } from './finding-shape';
 import { parseDigitsPhone, UNHANDLED } from './phone-fast-parse';
-import { pushPhoneFindingValues } from './phone-finding-values';
+import { PHONE_FINDING_ENCODER, pushPhoneFindingValues } from './phone-finding-values';
 import { numberType } from './phone-type';
 
 const PHONE_FIELDS = ['TELEPHONE', 'FAX', 'CELLPHONE'] as const;
@@ -149,9 +150,36 @@ export const phoneCheck: Check = {
   ],
   run: phoneFindings,
   pushValues(contact, ctx, out) {
-    for (const f of phoneFindings(contact, ctx)) pushPhoneFindingValues(out, f);
+    for (const f of phoneFindings(contact, ctx)) {
+      const { value, e164, extension } = f.params as Record<string, string>;
+      if (
+        f.code === 'phone.format' &&
+        extension === '' &&
+        formatShape(f.field as PhoneField, f.confidence).push(out, f.rowId, value!, e164!)
+      )
+        continue;
+      pushPhoneFindingValues(out, f);
+    }
   },
 };
+
+/** `phone.format` shapes (no extension) per field and confidence: a handful per run. */
+const FORMAT_SHAPES = new Map<string, Map<number, FindingShape>>();
+
+function formatShape(field: PhoneField, confidence: number): FindingShape {
+  let byConfidence = FORMAT_SHAPES.get(field);
+  if (!byConfidence) FORMAT_SHAPES.set(field, (byConfidence = new Map()));
+  let shape = byConfidence.get(confidence);
+  if (!shape)
+    byConfidence.set(
+      confidence,
+      (shape = new FindingShape(
+        (value, e164) => formatFinding({ id: 0 }, field, value, e164, '', confidence),
+        PHONE_FINDING_ENCODER,
+      )),
+    );
+  return shape;
+}
 
 function phoneFindings(contact: Contact, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
@@ -235,7 +263,19 @@ function typeAndFormat(
       confidence - 0.05,
     );
   if (value === e164) return undefined;
-  const template = cleaned.extension
+  return formatFinding(contact, field, value, e164, params.extension, confidence);
+}
+
+/** `phone.format`: write the number as E.164 (the shape of formatShape, which builds it here too). */
+function formatFinding(
+  contact: Pick<Contact, 'id'>,
+  field: PhoneField,
+  value: string,
+  e164: string,
+  extension: string,
+  confidence: number,
+): Finding {
+  const template = extension
     ? 'Write {value} as {e164} (SecuTix has no extension field: extension {extension} is dropped).'
     : 'Write {value} as {e164}.';
   return finding(
@@ -244,7 +284,7 @@ function typeAndFormat(
     'phone.format',
     'info',
     template,
-    params,
+    { value, e164, extension },
     fieldSuggestion(field, e164),
     confidence,
   );
