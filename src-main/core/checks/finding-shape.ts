@@ -11,7 +11,7 @@ import { FINDING_WIDTH, pushFindingValues, type FindingEncoder } from './finding
  * lookup find by identity instead of hashing a fresh 100-character key.
  *
  * Why: `phone.format` is about one finding per row (1.06M in the 1M bench run); going through
- * pushFindingValues cost it ~2 µs in this thread and more again when packed and written.
+ * pushFindingValues cost it 2–3 µs in this thread and more again when packed and written.
  *
  * Contract of `build(a, b)`: it is the check's own constructor of that finding, and it only
  * inserts `a` and `b` into the texts (message, params, suggestion), never transforms or tests

@@ -8,7 +8,8 @@ import { pushFindingValues, type FindingEncoder } from './findings-store';
  * the phone check puts in them: params `{value}`, `{value, region}` or `{value, e164, extension}`,
  * in that order; suggestions keyed by phone fields with null or an E.164 number. Only `value` can
  * need escaping: region (ISO letters), e164 (`+` and digits) and extension (digits) cannot.
- * `tests/unit/checks/phone-finding-values.test.ts` compares it with `pushFindingValues`.
+ * `tests/unit/checks/phone-finding-values.test.ts` reads it back through the findings view and
+ * compares with `pushFindingValues` (and with the `phone.format` FindingShape of phone.ts).
  */
 export function pushPhoneFindingValues(out: unknown[], f: Finding): void {
   pushFindingValues(out, f, PHONE_FINDING_ENCODER);
