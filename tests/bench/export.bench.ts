@@ -13,6 +13,7 @@ import { normalizeCountry } from '../../shared/reference/countries';
 import type { ExportChildResult } from './export-child';
 import { CONTACT_COLUMNS } from './contact-record';
 import type { ContactRow } from './generate-contacts';
+import { noRuleCsvExport } from './export-floor';
 import { withGeneratedWorkspace } from './fill-workspace';
 import type { BenchRow, BenchSection } from './harness';
 
@@ -113,10 +114,12 @@ export const section: BenchSection = {
     const n = ctx.sizes.large;
     return withGeneratedWorkspace(ctx, 'export', n, toFields, async (ws, dir) => {
       const out: BenchRow[] = [];
+      let csvCpuSeconds = 0;
       for (const format of ['csv', 'xlsx'] as const) {
         const file = join(dir, `out.${format}`);
         const s = await exportInChild(ws.path, file);
         const rowsPerSecond = Math.round(n / s.seconds);
+        if (format === 'csv') csvCpuSeconds = s.cpuSeconds;
         ctx.log(
           `${format}: ${s.exported} exported, ${s.rejected} rejected, ${s.warnings} warnings; ` +
             `${s.seconds.toFixed(1)} s wall, ${s.cpuSeconds.toFixed(1)} s CPU (fresh process, as the CLI runs it)`,
@@ -163,6 +166,27 @@ export const section: BenchSection = {
           },
         });
       } else ctx.log('reference: sqlite3 CLI missing, no comparison');
+      const floorFile = join(dir, 'floor.csv');
+      const floor = noRuleCsvExport(ws.db, BENCH_FIELDS, floorFile);
+      rmSync(floorFile, { force: true });
+      const floorCpuUsPerRow = (floor.cpuSeconds * 1e6) / floor.rows;
+      ctx.log(
+        `floor: the export's reading, JSON split and CSV text with no rule, one thread: ` +
+          `${floor.seconds.toFixed(1)} s, ${floorCpuUsPerRow.toFixed(1)} CPU-µs a contact ` +
+          `(300k rows/s on 2 cores allows ${((2 * 1e6) / TARGETS.csv).toFixed(1)})`,
+      );
+      out.push({
+        section: 'export',
+        case: 'floor: reading, JSON split and CSV text with no rule, 1 thread (export-floor.ts)',
+        rows: floor.rows,
+        seconds: floor.seconds,
+        rowsPerSecond: Math.round(floor.rows / floor.seconds),
+        peakRssMB: 0,
+        extra: {
+          cpuMicrosPerRow: Number(floorCpuUsPerRow.toFixed(2)),
+          csvExportCpuMicrosPerRow: Number(((csvCpuSeconds * 1e6) / n).toFixed(2)),
+        },
+      });
       return out;
     });
   },
