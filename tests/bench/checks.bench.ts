@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import { findingFacets } from '../../src-main/core/checks/findings-store';
 import { attachAutoRecheck } from '../../src-main/core/checks/recheck';
 import { runChecks } from '../../src-main/core/checks/run-checks';
-import { formatTimings, type RunTimings } from '../../src-main/core/checks/run-timings';
+import { formatTimings, timingShares, type RunTimings } from '../../src-main/core/checks/run-timings';
 import type { Workspace } from '../../src-main/core/db/workspace';
 import { applyOperation } from '../../src-main/core/history/history';
 import { JobManager } from '../../src-main/core/jobs/job-runner';
@@ -42,17 +42,9 @@ export function toFields(r: ContactRow): Record<string, string> {
 
 /** The largest shares of a run's thread time, `phone 12%, town 11%, …` (the full table is logged). */
 function topShares(t: RunTimings, n: number): string {
-  const parts: Array<[string, number]> = [
-    ...Object.entries(t.checking),
-    ...Object.entries(t.checks),
-    ['write', t.writing.write],
-    ['swap', t.writing.swap],
-  ];
-  const total = parts.reduce((s, [, v]) => s + v, 0) || 1;
-  return parts
-    .sort((a, b) => b[1] - a[1])
+  return timingShares(t)
     .slice(0, n)
-    .map(([k, v]) => `${k} ${Math.round((100 * v) / total)}%`)
+    .map((l) => `${l.name} ${Math.round(100 * l.share)}%`)
     .join(', ');
 }
 

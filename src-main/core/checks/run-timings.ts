@@ -112,24 +112,39 @@ export class RunTimer {
   }
 }
 
+/** One line of a run's times: a stage or a check, its time and its share of all the times. */
+export interface TimingShare {
+  /** Short name: the stage, the check's name, `write` or `swap`. */
+  name: string;
+  /** Readable label: `check phone`, `write findings (writing thread)`… */
+  label: string;
+  isCheck: boolean;
+  ms: number;
+  /** Share of the summed times, 0–1. */
+  share: number;
+}
+
+/** A run's times as one list, largest first (the CLI table and the bench's summary). */
+export function timingShares(t: RunTimings): TimingShare[] {
+  const lines: Array<Omit<TimingShare, 'share'>> = [
+    ...Object.entries(t.checking).map(([name, ms]) => ({ name, label: name, isCheck: false, ms })),
+    ...Object.entries(t.checks).map(([name, ms]) => ({ name, label: `check ${name}`, isCheck: true, ms })),
+    { name: 'write', label: 'write findings (writing thread)', isCheck: false, ms: t.writing.write },
+    { name: 'swap', label: 'swap in (writing thread)', isCheck: false, ms: t.writing.swap },
+  ];
+  const total = lines.reduce((sum, l) => sum + l.ms, 0) || 1;
+  return lines.map((l) => ({ ...l, share: l.ms / total })).sort((a, b) => b.ms - a.ms);
+}
+
 /**
- * A run's times as lines `  name  ms  share` (largest first), for the CLI and the bench log. Every
- * check is listed, even at 0 ms; a stage that took no time (pack, in-thread) is left out.
+ * A run's times as lines `  label  ms  share` (largest first), for the CLI and the bench log.
+ * Every check is listed, even at 0 ms; a stage that took no time (pack, in-thread) is left out.
  */
 export function formatTimings(t: RunTimings): string[] {
-  const rows: Array<[string, number]> = [
-    ...Object.entries(t.checking).map(([k, v]): [string, number] => [k, v]),
-    ...Object.entries(t.checks).map(([k, v]): [string, number] => [`check ${k}`, v]),
-    ['write findings (writing thread)', t.writing.write],
-    ['swap in (writing thread)', t.writing.swap],
-  ];
-  const total = rows.reduce((s, [, v]) => s + v, 0) || 1;
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return rows
-    .filter(([k, v]) => v > 0 || k.startsWith('check '))
-    .sort((a, b) => b[1] - a[1])
-    .map(
-      ([k, v]) =>
-        `  ${k.padEnd(width)}  ${v.toFixed(1).padStart(9)} ms  ${((100 * v) / total).toFixed(1).padStart(5)} %`,
-    );
+  const lines = timingShares(t).filter((l) => l.ms > 0 || l.isCheck);
+  const width = Math.max(...lines.map((l) => l.label.length));
+  return lines.map(
+    (l) =>
+      `  ${l.label.padEnd(width)}  ${l.ms.toFixed(1).padStart(9)} ms  ${(100 * l.share).toFixed(1).padStart(5)} %`,
+  );
 }
